@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Baton.Core
+import Baton.Ui
+
+Page {
+    id: page
+
+    title: qsTr("Fleet")
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            Label {
+                text: Fleet.inventoryName.length > 0 ? Fleet.inventoryName : qsTr("Hosts")
+                font.pixelSize: 20
+                font.bold: true
+            }
+            Label {
+                text: qsTr("%n host(s)", "", Fleet.hosts.count)
+                opacity: 0.7
+                Layout.alignment: Qt.AlignBaseline
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+        }
+
+        Frame {
+            visible: Fleet.errorString.length > 0
+            Layout.fillWidth: true
+            background: Rectangle {
+                color: "#fdecea"
+                border.color: "#d93025"
+                radius: 4
+            }
+
+            Label {
+                width: parent.width
+                text: Fleet.errorString
+                color: "#a50e0e"
+                wrapMode: Text.Wrap
+            }
+        }
+
+        HostListHeader {
+            visible: Fleet.hosts.count > 0
+            Layout.fillWidth: true
+        }
+
+        ListView {
+            id: hostList
+
+            objectName: "hostList"
+            model: Fleet.hosts
+            clip: true
+            spacing: 0
+            visible: count > 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: HostRow {
+                width: ListView.view.width
+            }
+        }
+
+        EmptyState {
+            visible: Fleet.loaded && Fleet.hosts.count === 0 && Fleet.errorString.length === 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+    }
+}

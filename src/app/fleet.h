@@ -1,0 +1,63 @@
+#pragma once
+
+#include "hostlistmodel.h"
+
+#include <QObject>
+#include <QQmlEngine>
+
+namespace Baton {
+
+/**
+ * @brief The facade QML talks to: the inventory in use and its hosts.
+ *
+ * One instance, owned by C++ (the application creates it before the QML engine); QML
+ * reaches it as the singleton `Fleet` of module Baton.Core.
+ */
+class Fleet : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(Baton::HostListModel *hosts READ hosts CONSTANT)
+    Q_PROPERTY(QString inventoryPath READ inventoryPath NOTIFY inventoryChanged)
+    Q_PROPERTY(QString inventoryName READ inventoryName NOTIFY inventoryChanged)
+    Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+
+public:
+    // No default argument: QML must use create(), never construct a second Fleet.
+    explicit Fleet(QObject *parent);
+    ~Fleet() override;
+
+    static Fleet *instance();
+    static Fleet *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    HostListModel *hosts() { return &m_hosts; }
+    QString inventoryPath() const { return m_inventoryPath; }
+    QString inventoryName() const { return m_inventoryName; }
+    bool isLoaded() const { return m_loaded; }
+    QString errorString() const { return m_errorString; }
+
+    /** @brief Reads the inventory at @p path; on failure keeps the hosts it had and sets errorString. */
+    Q_INVOKABLE bool loadInventory(const QString &path);
+
+    /** @brief Marks the fleet as loaded with no inventory (nothing to read). */
+    void setNoInventory();
+
+Q_SIGNALS:
+    void inventoryChanged();
+    void loadedChanged();
+    void errorStringChanged();
+
+private:
+    void setErrorString(const QString &error);
+    void setLoaded();
+
+    HostListModel m_hosts;
+    QString m_inventoryPath;
+    QString m_inventoryName;
+    QString m_errorString;
+    bool m_loaded = false;
+};
+
+} // namespace Baton

@@ -1,0 +1,44 @@
+#include "screenshotwriter.h"
+
+#include "fleet.h"
+
+#include <QImage>
+#include <QTimer>
+
+namespace Baton {
+
+ScreenshotWriter::ScreenshotWriter(QQuickWindow *window, const QString &fileName, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_fileName(fileName)
+{
+    // frameSwapped comes from the render thread: handle it on ours.
+    connect(window, &QQuickWindow::frameSwapped, this, &ScreenshotWriter::onFrameSwapped, Qt::QueuedConnection);
+    window->update();
+}
+
+void ScreenshotWriter::onFrameSwapped()
+{
+    if (m_done || !Fleet::instance() || !Fleet::instance()->isLoaded()) {
+        return;
+    }
+    if (++m_framesSinceLoaded < 3) {
+        m_window->update();
+        return;
+    }
+    m_done = true;
+    QTimer::singleShot(0, this, &ScreenshotWriter::grab);
+}
+
+void ScreenshotWriter::grab()
+{
+    const QImage image = m_window ? m_window->grabWindow() : QImage();
+    bool ok = !image.isNull() && image.save(m_fileName, "PNG");
+    if (!ok) {
+        m_errorString = image.isNull() ? tr("the window could not be captured")
+                                       : tr("cannot write the screenshot to %1").arg(m_fileName);
+    }
+    Q_EMIT finished(ok);
+}
+
+} // namespace Baton
