@@ -71,15 +71,14 @@ dir_in_use() {
     grep -q " $dir[/ ]" /proc/self/mountinfo
 }
 
-# Runs "$@" chrooted in build root $1, with proc, dev and sys mounted. Only ever called
-# inside `unshare --mount`, so every mount disappears with the command.
-chroot_with_mounts() {
-    local root=$1; shift
+# Mounts proc, dev and sys in build root $1. Only ever called inside `unshare --mount`,
+# so every mount disappears with the command.
+mount_system_dirs() {
+    local root=$1
     mount --bind "$root" "$root"          # a mount point of its own: namespaces nest inside
     mount -t proc proc "$root/proc"
     mount --rbind /dev "$root/dev"
     mount --rbind /sys "$root/sys"
-    chroot "$root" "$@"
 }
 
 make_buildroot() {
@@ -188,13 +187,11 @@ case $cmd in
         esac ;;
     __chroot)
         root=$1; shift
-        chroot_with_mounts "$root" "$@" ;;
+        mount_system_dirs "$root"
+        exec chroot "$root" "$@" ;;
     __enter)
         root=$1 pwd=$2; shift 2
-        mount --bind "$root" "$root"
-        mount -t proc proc "$root/proc"
-        mount --rbind /dev "$root/dev"
-        mount --rbind /sys "$root/sys"
+        mount_system_dirs "$root"
         mount --rbind /tmp "$root/tmp"
         if [[ $src != /tmp/* ]]; then mkdir -p "$root$src" && mount --bind "$src" "$root$src"; fi
         # shellcheck disable=SC2016
@@ -208,7 +205,7 @@ case $cmd in
         build
         bin=$src/build/$preset/bin
         lab=${BATON_LAB_DIR:-/tmp/baton-lab}
-        "$bin/batonctl" lab up --hosts 3 --dir "$lab"
+        "$bin/batonctl" lab up --hosts 3 --dir "$lab" --owner-pid $$
         trap '"$bin/batonctl" lab down --dir "$lab"' EXIT
         if [[ -z ${DISPLAY:-} ]]; then
             xvfb-run -a -s '-screen 0 1440x900x24' "$bin/baton" --inventory "$lab/inventory.json" "$@"

@@ -1,4 +1,453 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <source>Hot binary upgrades of nginx over SSH.</source>
+        <translation>通过 SSH 对 nginx 进行二进制热升级。</translation>
+    </message>
+    <message>
+        <source>Show the versions of Baton and its libraries.</source>
+        <translation>显示 Baton 及其所用库的版本。</translation>
+    </message>
+    <message>
+        <source>The inventory file to open.</source>
+        <translation>要打开的清单文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Write a PNG of the main window once its data is loaded, then quit.</source>
+        <translation>主窗口数据加载完成后，将其保存为 PNG 截图，然后退出。</translation>
+    </message>
+    <message>
+        <source>The user interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
+        <translation>用户界面语言，例如 en 或 zh_CN（默认：跟随系统）。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::ScreenshotWriter</name>
+    <message>
+        <source>the window could not be captured</source>
+        <translation>无法捕获窗口</translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation>无法将截图写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No hosts yet</source>
+        <translation>暂无主机</translation>
+    </message>
+    <message>
+        <source>Open an inventory with --inventory FILE, or practise on a local lab of real nginx servers: installer/env.sh run starts one for you.</source>
+        <translation>使用 --inventory FILE 打开一个清单，或在由真实 nginx 服务器组成的本地实验环境中练习：运行 installer/env.sh run 即可为你启动一个。</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>Fleet</source>
+        <translation>服务器群</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n 台主机</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HostListHeader</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>nginx instance</source>
+        <translation>nginx 实例</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>HostRow</name>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>any nginx master on the host</source>
+        <translation>该主机上的任一 nginx master 进程</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>%1: &quot;%2&quot; must be a string</source>
+        <translation>%1：&quot;%2&quot; 必须是字符串</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>第 %1 台主机</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1：必须是对象</translation>
+    </message>
+    <message>
+        <source>%1: &quot;name&quot; is missing</source>
+        <translation>%1：缺少 &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>host %1 (&quot;%2&quot;)</source>
+        <translation>第 %1 台主机（&quot;%2&quot;）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;address&quot; is missing</source>
+        <translation>%1：缺少 &quot;address&quot;</translation>
+    </message>
+    <message>
+        <source>%1: &quot;port&quot; must be a whole number from 1 to 65535</source>
+        <translation>%1：&quot;port&quot; 必须是 1 到 65535 之间的整数</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>偏移量 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation>顶层必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unsupported inventory version %1 (this Baton reads version %2)</source>
+        <translation>不支持的清单版本 %1（当前 Baton 读取的是版本 %2）</translation>
+    </message>
+    <message>
+        <source>&quot;hosts&quot; must be an array</source>
+        <translation>&quot;hosts&quot; 必须是数组</translation>
+    </message>
+    <message>
+        <source>host %1: the name &quot;%2&quot; is used twice; host names must be unique</source>
+        <translation>第 %1 台主机：名称 &quot;%2&quot; 重复使用；主机名称必须唯一</translation>
+    </message>
+    <message>
+        <source>cannot read the inventory %1: %2</source>
+        <translation>无法读取清单 %1：%2</translation>
+    </message>
+    <message>
+        <source>inventory %1: %2</source>
+        <translation>清单 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the inventory %1: %2</source>
+        <translation>无法写入清单 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Lab</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within 30 s</source>
+        <translation>%1 未在 30 秒内完成</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2): %3</source>
+        <translation>%1 执行失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 -v did not print an nginx version</source>
+        <translation>%1 -v 未输出 nginx 版本</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>无法将 %1 复制到 %2</translation>
+    </message>
+    <message>
+        <source>the number of hosts must be between 1 and 500</source>
+        <translation>主机数量必须在 1 到 500 之间</translation>
+    </message>
+    <message>
+        <source>cannot create the lab directory %1</source>
+        <translation>无法创建实验环境目录 %1</translation>
+    </message>
+    <message>
+        <source>stopped the processes of a previous lab in %1</source>
+        <translation>已停止 %1 中先前实验环境的进程</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s nginx build (--old-nginx): %1</source>
+        <translation>实验环境使用的 nginx 构建（--old-nginx）：%1</translation>
+    </message>
+    <message>
+        <source>the upgrade target (--new-nginx): %1</source>
+        <translation>升级目标（--new-nginx）：%1</translation>
+    </message>
+    <message>
+        <source>sshd was not found; install the OpenSSH server (Debian: openssh-server)</source>
+        <translation>未找到 sshd；请安装 OpenSSH 服务器（Debian：openssh-server）</translation>
+    </message>
+    <message>
+        <source>each host runs in its own PID namespace</source>
+        <translation>每台主机运行在各自独立的 PID 命名空间中</translation>
+    </message>
+    <message>
+        <source>hosts share this machine&apos;s process table (no PID namespaces)</source>
+        <translation>各主机共享本机的进程表（不使用 PID 命名空间）</translation>
+    </message>
+    <message>
+        <source>not enough free ports on 127.0.0.1 for %1 hosts</source>
+        <translation>127.0.0.1 上没有足够的空闲端口供 %1 台主机使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>preparing %n host(s) in %1</source>
+        <translation>
+            <numerusform>正在 %1 中准备 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the owner process %1 does not exist</source>
+        <translation>所有者进程 %1 不存在</translation>
+    </message>
+    <message numerus="yes">
+        <source>starting %n host(s)</source>
+        <translation>
+            <numerusform>正在启动 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) up; inventory: %1</source>
+        <translation>
+            <numerusform>%n 台主机已启动；清单：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot lock %1</source>
+        <translation>无法锁定 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the lab&apos;s sudo account: %1</source>
+        <translation>无法创建实验环境的 sudo 账户：%1</translation>
+    </message>
+    <message>
+        <source>cannot set the password of the lab&apos;s sudo account: %1</source>
+        <translation>无法设置实验环境 sudo 账户的密码：%1</translation>
+    </message>
+    <message>
+        <source>lab host %1 stopped while starting.
+%2</source>
+        <translation>实验环境主机 %1 在启动过程中停止。
+%2</translation>
+    </message>
+    <message>
+        <source>lab host %1 was not ready within %2 s (sshd: %3, nginx: %4).
+%5</source>
+        <translation>实验环境主机 %1 未在 %2 秒内就绪（sshd：%3，nginx：%4）。
+%5</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab process(es) could not be stopped (first: pid %1)</source>
+        <translation>
+            <numerusform>有 %n 个实验环境进程无法停止（第一个：PID %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Baton lab</source>
+        <translation>Baton 实验环境</translation>
+    </message>
+</context>
+<context>
+    <name>LabCommand</name>
+    <message>
+        <source>Starts or stops a local lab: test hosts with a real sshd and a real nginx on 127.0.0.1.</source>
+        <translation>启动或停止本地实验环境：在 127.0.0.1 上运行真实 sshd 和真实 nginx 的测试主机。</translation>
+    </message>
+    <message>
+        <source>up or down</source>
+        <translation>up 或 down</translation>
+    </message>
+    <message>
+        <source>Number of hosts (default 3).</source>
+        <translation>主机数量（默认 3）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The lab directory.</source>
+        <translation>实验环境目录。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The nginx the hosts run (default: $BATON_LAB_NGINX_OLD).</source>
+        <translation>主机上运行的 nginx（默认：$BATON_LAB_NGINX_OLD）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>The upgrade target placed on each host (default: $BATON_LAB_NGINX_NEW).</source>
+        <translation>放置到每台主机上的升级目标（默认：$BATON_LAB_NGINX_NEW）。</translation>
+    </message>
+    <message>
+        <source>First port to try (default: random).</source>
+        <translation>首个尝试的端口（默认：随机）。</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>Let all hosts share this machine&apos;s process table.</source>
+        <translation>让所有主机共享本机的进程表。</translation>
+    </message>
+    <message>
+        <source>Do not create the non-root account that needs sudo (root only).</source>
+        <translation>不创建需要 sudo 的非 root 账户（仅在以 root 身份运行时有效）。</translation>
+    </message>
+    <message>
+        <source>Stop the hosts by themselves once process PID ends.</source>
+        <translation>进程 PID 结束后，各主机自行停止。</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>say &apos;up&apos; or &apos;down&apos;; see batonctl lab --help</source>
+        <translation>请指定 &apos;up&apos; 或 &apos;down&apos;；参见 batonctl lab --help</translation>
+    </message>
+    <message>
+        <source>--dir DIR is required</source>
+        <translation>必须指定 --dir DIR</translation>
+    </message>
+    <message numerus="yes">
+        <source>lab in %1 is down (%n process(es) stopped)</source>
+        <translation>
+            <numerusform>%1 中的实验环境已停止（共停止 %n 个进程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--hosts needs a positive number</source>
+        <translation>--hosts 需要一个正整数</translation>
+    </message>
+    <message>
+        <source>say which nginx builds to use with --old-nginx and --new-nginx (installer/env.sh sets BATON_LAB_NGINX_OLD and BATON_LAB_NGINX_NEW)</source>
+        <translation>请用 --old-nginx 和 --new-nginx 指定要使用的 nginx 构建（installer/env.sh 会设置 BATON_LAB_NGINX_OLD 和 BATON_LAB_NGINX_NEW）</translation>
+    </message>
+    <message>
+        <source>--owner-pid needs a process id</source>
+        <translation>--owner-pid 需要一个进程 ID</translation>
+    </message>
+    <message>
+        <source>ready in %1 s</source>
+        <translation>已就绪，耗时 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Baton — %1</source>
+        <translation>Baton — %1</translation>
+    </message>
+    <message>
+        <source>Baton</source>
+        <translation>Baton</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>服务器群</translation>
+    </message>
+</context>
+<context>
+    <name>batonctl</name>
+    <message>
+        <source>Usage: batonctl COMMAND [OPTIONS]
+
+Commands:
+  lab up --hosts N --dir DIR   start a local lab of N nginx hosts
+  lab down --dir DIR           stop the lab in DIR
+
+Options:
+  -h, --help                   show this help
+  --version                    show the versions of Baton and its libraries
+</source>
+        <translation>用法：batonctl COMMAND [OPTIONS]
+
+命令：
+  lab up --hosts N --dir DIR   启动一个包含 N 台 nginx 主机的本地实验环境
+  lab down --dir DIR           停止 DIR 中的实验环境
+
+选项：
+  -h, --help                   显示此帮助
+  --version                    显示 Baton 及其所用库的版本
+</translation>
+    </message>
+    <message>
+        <source>batonctl: unknown command &apos;%1&apos;
+</source>
+        <translation>batonctl: 未知命令 &apos;%1&apos;
+</translation>
+    </message>
+</context>
 </TS>

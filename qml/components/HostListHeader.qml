@@ -1,8 +1,9 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Baton.Ui
 
-// Column titles of the host list; widths match HostRow.
+// Column titles of the host list. HostRow uses the same column widths.
 Rectangle {
     id: header
 
@@ -12,19 +13,19 @@ Rectangle {
 
     RowLayout {
         anchors.fill: parent
-        anchors.leftMargin: 12
-        anchors.rightMargin: 12
-        spacing: 16
+        anchors.leftMargin: Theme.sidePadding
+        anchors.rightMargin: Theme.sidePadding
+        spacing: Theme.columnSpacing
 
         Label {
             text: qsTr("Host")
             font.bold: true
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Theme.hostWidth
         }
         Label {
             text: qsTr("SSH")
             font.bold: true
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Theme.sshWidth
         }
         Label {
             text: qsTr("nginx instance")
@@ -34,7 +35,7 @@ Rectangle {
         Label {
             text: qsTr("Connection")
             font.bold: true
-            Layout.preferredWidth: 140
+            Layout.preferredWidth: Theme.connectionWidth
         }
     }
 }

@@ -18,10 +18,12 @@ ItemDelegate {
     required property int connectionState
 
     readonly property var stateNames: [qsTr("not connected"), qsTr("connecting"), qsTr("connected"), qsTr("failed")]
-    readonly property var stateTones: ["#9aa0a6", "#f9ab00", "#1e8e3e", "#d93025"]
+    readonly property var stateTones: [Theme.neutral, Theme.pending, Theme.good, Theme.bad]
 
     implicitHeight: 56
     hoverEnabled: true
+    leftPadding: Theme.sidePadding
+    rightPadding: Theme.sidePadding
 
     background: Rectangle {
         color: row.hovered ? row.palette.highlight : (row.index % 2 ? row.palette.alternateBase : row.palette.base)
@@ -29,17 +31,18 @@ ItemDelegate {
     }
 
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.columnSpacing
 
         ColumnLayout {
             spacing: 2
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Theme.hostWidth
+            Layout.maximumWidth: Theme.hostWidth
 
             Label {
                 text: row.name
                 font.bold: true
                 elide: Text.ElideRight
-                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.hostWidth
             }
             Label {
                 text: row.groups.join(", ")
@@ -52,7 +55,8 @@ ItemDelegate {
             text: (row.user.length > 0 ? row.user + "@" : "") + row.address + ":" + row.port
             font.family: "monospace"
             elide: Text.ElideRight
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Theme.sshWidth
+            Layout.maximumWidth: Theme.sshWidth
         }
         Label {
             text: row.pidFile.length > 0 ? row.pidFile : qsTr("any nginx master on the host")
@@ -63,7 +67,8 @@ ItemDelegate {
         }
         RowLayout {
             spacing: 6
-            Layout.preferredWidth: 140
+            Layout.preferredWidth: Theme.connectionWidth
+            Layout.maximumWidth: Theme.connectionWidth
 
             StatusDot {
                 tone: row.stateTones[row.connectionState]

@@ -25,8 +25,12 @@ namespace {
 
 void installTranslations(QGuiApplication &app, const QLocale &locale)
 {
+    // English is the source language; its catalogue holds only the plural forms, and also
+    // serves the C locale of servers and CI machines.
     auto *baton = new QTranslator(&app);
-    if (baton->load(locale, QStringLiteral("baton"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    const bool loaded = baton->load(locale, QStringLiteral("baton"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        baton->load(QStringLiteral(":/i18n/baton_en.qm"));
+    if (loaded) {
         QCoreApplication::installTranslator(baton);
     }
     auto *qt = new QTranslator(&app);

@@ -285,7 +285,7 @@ bool Lab::up(const LabOptions &options, QString *error)
     const QString loginUser = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
     const QString targetName = QStringLiteral("nginx-") + info.newVersion;
     Inventory inventory;
-    inventory.name = tr("Baton lab (%n host(s))", nullptr, options.hosts);
+    inventory.name = tr("Baton lab");
     inventory.knownHostsFile = knownHostsFile();
     inventory.lab = info;
     QString knownHosts;

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>FleetPage</name>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lab</name>
+    <message numerus="yes">
+        <source>preparing %n host(s) in %1</source>
+        <translation>
+            <numerusform>preparing %n host in %1</numerusform>
+            <numerusform>preparing %n hosts in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>starting %n host(s)</source>
+        <translation>
+            <numerusform>starting %n host</numerusform>
+            <numerusform>starting %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) up; inventory: %1</source>
+        <translation>
+            <numerusform>%n host up; inventory: %1</numerusform>
+            <numerusform>%n hosts up; inventory: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab process(es) could not be stopped (first: pid %1)</source>
+        <translation>
+            <numerusform>%n lab process could not be stopped (first: pid %1)</numerusform>
+            <numerusform>%n lab processes could not be stopped (first: pid %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabCommand</name>
+    <message numerus="yes">
+        <source>lab in %1 is down (%n process(es) stopped)</source>
+        <translation>
+            <numerusform>lab in %1 is down (%n process stopped)</numerusform>
+            <numerusform>lab in %1 is down (%n processes stopped)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
