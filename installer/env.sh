@@ -18,6 +18,7 @@ set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 src=$(cd -- "$here/.." && pwd -P)
+HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
 cache=${BATON_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/baton}
 mirror=${BATON_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 if [[ ${CI:-} == true ]]; then preset=${BATON_PRESET:-ci}; else preset=${BATON_PRESET:-dev}; fi
