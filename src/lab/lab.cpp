@@ -139,7 +139,9 @@ bool portIsFree(int port)
 
 QList<int> freePorts(int count, int basePort)
 {
-    int port = basePort > 0 ? basePort : 20000 + int(QRandomGenerator::global()->bounded(30000));
+    // Below Linux's ephemeral range (32768 and up), so that no outgoing connection takes a
+    // port between this check and the server's bind.
+    int port = basePort > 0 ? basePort : 10000 + int(QRandomGenerator::global()->bounded(20000));
     QList<int> ports;
     for (; ports.size() < count && port < 65535; ++port) {
         if (portIsFree(port)) {
