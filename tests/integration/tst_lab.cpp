@@ -1,5 +1,6 @@
 #include "inventory.h"
 #include "labprocess.h"
+#include "shellquote.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -296,6 +297,49 @@ private Q_SLOTS:
                 return now.size() == 2 && !now.contains(old.first()) && !now.contains(old.last());
             }(),
             15000);
+    }
+
+    // The whole manual procedure (DESIGN.md §1) by hand over OpenSSH, on a lab host: the
+    // lab must behave like a server for a real 1.22.1 -> 1.26.x binary upgrade, and its init
+    // must reap the old master at once (a zombie would look alive).
+    void manualHotUpgradeWorks()
+    {
+        QString error;
+        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        QVERIFY2(inventory, qPrintable(error));
+        const HostEntry &host = inventory->hosts.at(1);
+        const QString bin = shellQuote(host.nginx.binary);
+        const QString pidFile = shellQuote(host.nginx.pidFile);
+        const QString oldbin = shellQuote(QString(host.nginx.pidFile + u".oldbin"_s));
+        const auto out = [&host](const QString &command) { return ssh(host, command).out.trimmed(); };
+
+        const QString oldMaster = out(u"cat "_s + pidFile);
+        QVERIFY(!oldMaster.isEmpty());
+        const Result stage = ssh(host,
+                                 u"cp "_s + shellQuote(host.nginx.targetBinary) + u" "_s + bin + u".new && mv -f "_s +
+                                     bin + u".new "_s + bin + u" && "_s + bin + u" -t -p "_s +
+                                     shellQuote(host.nginx.prefix) + u" -c "_s + shellQuote(host.nginx.configFile));
+        QVERIFY2(stage.exitCode == 0, qPrintable(stage.err));
+        QVERIFY2(stage.err.contains(u"test is successful"_s), qPrintable(stage.err));
+
+        QCOMPARE(ssh(host, u"kill -USR2 "_s + oldMaster).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(out(u"cat "_s + oldbin + u" 2>/dev/null"_s), oldMaster, 10000);
+        QString newMaster;
+        QTRY_VERIFY_WITH_TIMEOUT((newMaster = out(u"cat "_s + pidFile)) != oldMaster && !newMaster.isEmpty(), 10000);
+        QCOMPARE(out(u"ps -o ppid= -p "_s + newMaster), oldMaster); // the new master is the old one's child
+        const QString workersOf = u"ps -eo ppid=,args= | awk -v m=%1 '$1 == m && /worker process/' | wc -l"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(out(workersOf.arg(newMaster)), u"2"_s, 10000);
+
+        QCOMPARE(ssh(host, u"kill -WINCH "_s + oldMaster).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(out(workersOf.arg(oldMaster)), u"0"_s, 10000);
+        QCOMPARE(ssh(host, u"kill -QUIT "_s + oldMaster).exitCode, 0);
+        // Gone entirely, not a zombie; .oldbin removed; the new build serves.
+        QTRY_COMPARE_WITH_TIMEOUT(out(u"ps -o stat= -p "_s + oldMaster + u" || echo gone"_s), u"gone"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            out(u"test -e "_s + oldbin + u" && echo present || echo absent"_s), u"absent"_s, 10000);
+        QVERIFY(httpGet(host.httpPort, "/").contains(QByteArray("nginx " + inventory->lab->newVersion.toUtf8())));
+        const Result version = ssh(host, u"/proc/"_s + newMaster + u"/exe -v"_s);
+        QVERIFY2(version.err.contains(inventory->lab->newVersion), qPrintable(version.err));
     }
 
     // A second `lab up` on the same directory stops what the first one left running,
