@@ -23,7 +23,7 @@ cache=${BATON_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/baton}
 mirror=${BATON_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 if [[ ${CI:-} == true ]]; then preset=${BATON_PRESET:-ci}; else preset=${BATON_PRESET:-dev}; fi
 # Bump when the build root recipe below changes in a way packages.txt does not show.
-recipe_version=1
+recipe_version=2
 old_nginx_in_root=/opt/baton/nginx-1.22.1
 
 say() { printf 'env.sh: %s\n' "$*" >&2; }
@@ -107,6 +107,8 @@ make_buildroot() {
         apt-get -q update
         apt-get install -y -q --no-install-recommends $1
         apt-get clean
+        sed -i -E "s/^# *((en_US|zh_CN)\.UTF-8 UTF-8)/\1/" /etc/locale.gen
+        locale-gen
         fetch-old-nginx "$2" "$3"' sh "$pkgs" "$old_nginx_in_root" "$mirror" > "$cache/packages.log" 2>&1 \
         || die "installing packages in the build root failed; see $cache/packages.log"
     date -u +%FT%TZ > "$partial/.baton-buildroot"

@@ -2,43 +2,25 @@
 
 #include "fleet.h"
 #include "screenshotwriter.h"
+#include "translationloader.h"
 #include "versioninfo.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <memory>
 
 namespace Baton {
 
 namespace {
-
-void installTranslations(QGuiApplication &app, const QLocale &locale)
-{
-    // English is the source language; its catalogue holds only the plural forms, and also
-    // serves the C locale of servers and CI machines.
-    auto *baton = new QTranslator(&app);
-    const bool loaded = baton->load(locale, QStringLiteral("baton"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        baton->load(QStringLiteral(":/i18n/baton_en.qm"));
-    if (loaded) {
-        QCoreApplication::installTranslator(baton);
-    }
-    auto *qt = new QTranslator(&app);
-    if (qt->load(
-            locale, QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qt);
-    }
-}
 
 QString defaultInventory()
 {
@@ -84,7 +66,7 @@ int Application::run(QGuiApplication &app)
 
     const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale();
     QLocale::setDefault(locale);
-    installTranslations(app, locale);
+    TranslationLoader::install(locale);
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE")) {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }

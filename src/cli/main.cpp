@@ -1,5 +1,6 @@
 #include "labcommand.h"
 #include "labinit.h"
+#include "translationloader.h"
 #include "versioninfo.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("batonctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+    Baton::TranslationLoader::install(QLocale());
 
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {

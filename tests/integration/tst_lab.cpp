@@ -426,6 +426,22 @@ private Q_SLOTS:
         const Result badAction = batonctl({u"lab"_s, u"sideways"_s});
         QCOMPARE(badAction.exitCode, 1);
     }
+
+    // batonctl speaks the user's language: Simplified Chinese under a zh_CN locale.
+    void errorsInChinese()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"LC_ALL"_s);
+        env.remove(u"LC_MESSAGES"_s);
+        env.insert(u"LANG"_s, u"zh_CN.UTF-8"_s);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(BATONCTL_PATH), {u"lab"_s, u"up"_s, u"--hosts"_s, u"1"_s});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(u"--dir DIR"_s) && err.contains(u"必须"_s), qPrintable(err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLab)
