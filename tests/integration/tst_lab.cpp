@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <pwd.h>
 #include <unistd.h>
 
 using namespace Baton;
@@ -374,6 +375,48 @@ private Q_SLOTS:
         const Result down = batonctl({u"lab"_s, u"down"_s, u"--dir"_s, m_temp.filePath(u"shared"_s)});
         QCOMPARE(down.exitCode, 0);
         QVERIFY(LabProcess::underDirectory(m_temp.filePath(u"shared"_s)).isEmpty());
+    }
+
+    // An ordinary user gets a lab too: no namespaces, sshd and nginx under that user.
+    void labOfANonRootUser()
+    {
+        if (geteuid() != 0 || !getpwnam("batonlab") || QStandardPaths::findExecutable(u"runuser"_s).isEmpty()) {
+            QSKIP("needs root, runuser and the lab's batonlab account (made by a root lab earlier in this test)");
+        }
+        const QString parent = m_temp.filePath(u"user"_s);
+        QVERIFY(QDir().mkpath(parent));
+        QCOMPARE(run(u"chown"_s, {u"batonlab"_s, parent}).exitCode, 0);
+        const QString dir = parent + u"/lab"_s;
+        m_labs.append(dir);
+        const auto asUser = [](const QStringList &command) {
+            return run(u"runuser"_s, QStringList{u"-u"_s, u"batonlab"_s, u"--"_s} + command);
+        };
+        const Result up = asUser({QStringLiteral(BATONCTL_PATH),
+                                  u"lab"_s,
+                                  u"up"_s,
+                                  u"--hosts"_s,
+                                  u"2"_s,
+                                  u"--dir"_s,
+                                  dir,
+                                  u"--old-nginx"_s,
+                                  m_oldNginx,
+                                  u"--new-nginx"_s,
+                                  m_newNginx});
+        QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+        QString error;
+        const auto inventory = Inventory::load(dir + u"/inventory.json"_s, &error);
+        QVERIFY2(inventory, qPrintable(error));
+        QVERIFY(!inventory->lab->pidNamespaces);
+        QVERIFY(inventory->lab->sudoUser.isEmpty());
+        const HostEntry &host = inventory->hosts.first();
+        QCOMPARE(host.user, u"batonlab"_s);
+        const Result ps = asUser(QStringList{u"ssh"_s} +
+                                 sshArgs(host, host.user, u"ps -o user= -p $(cat "_s + host.nginx.pidFile + u")"_s));
+        QVERIFY2(ps.exitCode == 0, qPrintable(ps.err));
+        QCOMPARE(ps.out.trimmed(), u"batonlab"_s);
+        const Result down = asUser({QStringLiteral(BATONCTL_PATH), u"lab"_s, u"down"_s, u"--dir"_s, dir});
+        QVERIFY2(down.exitCode == 0, qPrintable(down.err));
+        QVERIFY(LabProcess::underDirectory(dir).isEmpty());
     }
 
     void tenHosts()

@@ -1,0 +1,82 @@
+import QtQuick
+import QtTest
+import Baton.Core
+import Baton.Ui
+
+TestCase {
+    id: testCase
+
+    name: "HostRow"
+    width: 1000
+    height: 200
+    visible: true // texts() reports only what a user can see
+    when: windowShown
+
+    Component {
+        id: rowComponent
+
+        HostRow {
+            width: 1000
+        }
+    }
+
+    function texts(item) {
+        let found = []
+        if (item.text !== undefined && typeof item.text === "string" && item.visible)
+            found.push(item.text)
+        for (let i = 0; i < item.children.length; ++i)
+            found = found.concat(texts(item.children[i]))
+        return found
+    }
+
+    function makeRow(overrides) {
+        const properties = {
+            index: 0,
+            name: "web-1",
+            address: "10.0.0.1",
+            port: 2222,
+            user: "ops",
+            groups: ["web", "eu"],
+            pidFile: "/run/nginx.pid",
+            connectionState: HostListModel.NotConnected
+        }
+        for (const key in overrides)
+            properties[key] = overrides[key]
+        const row = createTemporaryObject(rowComponent, testCase, properties)
+        verify(row, "HostRow was created")
+        return row
+    }
+
+    function init() {
+        failOnWarning(/.*/)
+    }
+
+    function test_showsTheHost() {
+        const shown = texts(makeRow({}).contentItem)
+        verify(shown.includes("web-1"), shown)
+        verify(shown.includes("ops@10.0.0.1:2222"), shown)
+        verify(shown.includes("web, eu"), shown)
+        verify(shown.includes("/run/nginx.pid"), shown)
+        verify(shown.includes("not connected"), shown)
+    }
+
+    function test_withoutUserOrPidFile() {
+        const shown = texts(makeRow({ user: "", pidFile: "", groups: [] }).contentItem)
+        verify(shown.includes("10.0.0.1:2222"), shown)
+        verify(shown.includes("any nginx master on the host"), shown)
+        verify(!shown.includes(""), "no empty group line: " + shown)
+    }
+
+    function test_connectionStates_data() {
+        return [
+            { tag: "not connected", state: HostListModel.NotConnected, label: "not connected" },
+            { tag: "connecting", state: HostListModel.Connecting, label: "connecting" },
+            { tag: "connected", state: HostListModel.Connected, label: "connected" },
+            { tag: "failed", state: HostListModel.Failed, label: "failed" }
+        ]
+    }
+
+    function test_connectionStates(data) {
+        verify(texts(makeRow({ connectionState: data.state }).contentItem).includes(data.label))
+    }
+}
