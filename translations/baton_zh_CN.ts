@@ -420,6 +420,133 @@
     </message>
 </context>
 <context>
+    <name>SshConnection</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host name or address is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libssh could not create a session (out of memory?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid host &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH config file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH config file could not be parsed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no usable host key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED: it is now %2 %3, which is not the key recorded in %4. Someone could be intercepting the connection. If the server was really reinstalled, remove the old key with: ssh-keygen -R &apos;%1&apos; -f %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 presented a %2 host key (%3), but %4 records a key of another type for it. Someone could be intercepting the connection; refusing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 (%2 %3) is not known and was not approved; nothing was written to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the host key in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the host key of %1 against %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publickey (agent and key files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password (attempts: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication to %1 failed. The server offers: %2. Tried: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing Baton can use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening a channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a session channel on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused to run the command: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command on %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command on %1 did not finish within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the command&apos;s output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has sent nothing for %2 s, not even answers to keepalive requests: the connection is dead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the command&apos;s exit status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not report how the command ended; its result is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>batonctl</name>
     <message>
         <source>Usage: batonctl COMMAND [OPTIONS]

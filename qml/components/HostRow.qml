@@ -52,7 +52,7 @@ ItemDelegate {
             }
         }
         Label {
-            text: (row.user.length > 0 ? row.user + "@" : "") + row.address + ":" + row.port
+            text: (row.user.length > 0 ? row.user + "@" : "") + row.address + (row.port > 0 ? ":" + row.port : "")
             font.family: "monospace"
             elide: Text.ElideRight
             Layout.preferredWidth: Theme.sshWidth

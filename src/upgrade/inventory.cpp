@@ -103,6 +103,19 @@ bool readHost(const QJsonValue &value, int index, const QDir &base, HostEntry *h
 
 } // namespace
 
+SshHostConfig HostEntry::sshConfig() const
+{
+    SshHostConfig config;
+    config.host = address;
+    config.port = port;
+    config.user = user;
+    if (!identityFile.isEmpty()) {
+        config.identityFiles = {identityFile};
+    }
+    config.knownHostsFile = knownHostsFile;
+    return config;
+}
+
 std::optional<Inventory> Inventory::fromJson(const QByteArray &json, const QString &baseDirectory, QString *error)
 {
     QJsonParseError parseError;
@@ -180,9 +193,10 @@ QByteArray Inventory::toJson() const
 {
     QJsonArray hostArray;
     for (const HostEntry &host : hosts) {
-        QJsonObject object{{QStringLiteral("name"), host.name},
-                           {QStringLiteral("address"), host.address},
-                           {QStringLiteral("port"), host.port}};
+        QJsonObject object{{QStringLiteral("name"), host.name}, {QStringLiteral("address"), host.address}};
+        if (host.port > 0) {
+            object.insert(QStringLiteral("port"), host.port);
+        }
         const auto putString = [&object](const char *key, const QString &value) {
             if (!value.isEmpty()) {
                 object.insert(QLatin1StringView(key), value);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sshhostconfig.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -26,7 +28,7 @@ struct HostEntry
 {
     QString name; ///< unique within the inventory
     QString address;
-    int port = 22;
+    int port = 0; ///< 0: from ~/.ssh/config, else 22
     QString user; ///< empty: from ~/.ssh/config or the local user name
     QString identityFile; ///< absolute, or relative to the inventory file
     QString knownHostsFile; ///< empty: the inventory's, else ~/.ssh/known_hosts
@@ -34,6 +36,9 @@ struct HostEntry
     bool sudo = false; ///< control nginx through sudo
     NginxInstance nginx;
     int httpPort = 0; ///< where nginx answers on the host's loopback (health probes), 0 = unknown
+
+    /** @brief The SSH settings of this entry (the config file fills in what it leaves empty). */
+    SshHostConfig sshConfig() const;
 
     bool operator==(const HostEntry &) const = default;
 };

@@ -45,7 +45,7 @@ private Q_SLOTS:
         QCOMPARE(first.nginx.configFile, u"conf/nginx.conf"_s);
 
         const HostEntry &second = inventory->hosts.at(1);
-        QCOMPARE(second.port, 22);
+        QCOMPARE(second.port, 0); // from ~/.ssh/config, else 22
         QVERIFY(!second.sudo);
         QCOMPARE(second.knownHostsFile, u"/etc/ssh/ssh_known_hosts"_s);
     }

@@ -1,0 +1,649 @@
+#include "sshconnection.h"
+
+#include "sshprompter.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QScopeGuard>
+
+#include <libssh/callbacks.h>
+#include <libssh/libssh.h>
+#include <libssh/server.h> // ssh_send_keepalive() works for clients too
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <cstring>
+
+namespace Baton {
+
+namespace {
+
+struct SessionDeleter
+{
+    void operator()(ssh_session session) const
+    {
+        if (ssh_is_connected(session)) {
+            ssh_disconnect(session);
+        }
+        ssh_free(session);
+    }
+};
+struct ChannelDeleter
+{
+    void operator()(ssh_channel channel) const
+    {
+        if (ssh_channel_is_open(channel)) {
+            ssh_channel_close(channel);
+        }
+        ssh_channel_free(channel);
+    }
+};
+struct KeyDeleter
+{
+    void operator()(ssh_key key) const { ssh_key_free(key); }
+};
+using SessionPtr = std::unique_ptr<ssh_session_struct, SessionDeleter>;
+using ChannelPtr = std::unique_ptr<ssh_channel_struct, ChannelDeleter>;
+using KeyPtr = std::unique_ptr<ssh_key_struct, KeyDeleter>;
+
+constexpr int PollIntervalMs = 50;
+constexpr int KeepaliveIntervalMs = 5000;
+constexpr int DeadPeerMs = 25000; // declared dead well within 30 s
+
+QString libsshError(ssh_session session)
+{
+    return QString::fromUtf8(ssh_get_error(session));
+}
+
+QString methodNames(int methods)
+{
+    QStringList names;
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+        names << QStringLiteral("publickey");
+    }
+    if (methods & SSH_AUTH_METHOD_INTERACTIVE) {
+        names << QStringLiteral("keyboard-interactive");
+    }
+    if (methods & SSH_AUTH_METHOD_PASSWORD) {
+        names << QStringLiteral("password");
+    }
+    if (methods & SSH_AUTH_METHOD_HOSTBASED) {
+        names << QStringLiteral("hostbased");
+    }
+    if (methods & SSH_AUTH_METHOD_GSSAPI_MIC) {
+        names << QStringLiteral("gssapi-with-mic");
+    }
+    return names.isEmpty() ? SshConnection::tr("none") : names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+void wipeSecret(QByteArray &secret)
+{
+    if (!secret.isEmpty()) {
+        // volatile: the compiler must not drop a store to memory about to be freed
+        volatile char *bytes = secret.data();
+        for (qsizetype i = 0; i < secret.size(); ++i) {
+            bytes[i] = 0;
+        }
+    }
+    secret.clear();
+}
+
+class SshConnection::Private
+{
+public:
+    SshHostConfig config;
+    SshPrompter *prompter = nullptr;
+    SessionPtr session;
+    ssh_callbacks_struct callbacks{};
+    QString authMethod;
+    std::atomic<bool> cancelled{false};
+    bool dropSession = false; ///< the connection is broken: free it once no channel uses it
+
+    bool configure(SshError *error);
+    bool verifyHostKey(SshError *error);
+    bool authenticate(SshError *error);
+    bool keyboardInteractive(int *rc);
+    void tuneSocket();
+    qint64 msSinceInboundData() const;
+    QString knownHostsFile() const;
+    SshError disconnected(const QString &what);
+
+    static int
+    passphraseCallback(const char *prompt, char *buffer, size_t length, int echo, int verify, void *userdata);
+};
+
+SshConnection::SshConnection(const SshHostConfig &config, SshPrompter *prompter)
+    : d(std::make_unique<Private>())
+{
+    d->config = config;
+    d->prompter = prompter;
+}
+
+SshConnection::~SshConnection() = default;
+
+const SshHostConfig &SshConnection::config() const
+{
+    return d->config;
+}
+
+QString SshConnection::authenticationMethod() const
+{
+    return d->authMethod;
+}
+
+bool SshConnection::isOpen() const
+{
+    return d->session && ssh_is_connected(d->session.get());
+}
+
+void SshConnection::close()
+{
+    d->session.reset();
+    d->authMethod.clear();
+}
+
+void SshConnection::cancel()
+{
+    d->cancelled = true;
+}
+
+QString SshConnection::Private::knownHostsFile() const
+{
+    return config.knownHostsFile.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts")
+                                           : config.knownHostsFile;
+}
+
+SshError SshConnection::Private::disconnected(const QString &what)
+{
+    const SshError error = SshError::make(SshError::Code::Disconnected,
+                                          SshConnection::tr("The connection to %1 broke (%2): %3")
+                                              .arg(config.displayName(), what, libsshError(session.get())));
+    dropSession = true;
+    return error;
+}
+
+int SshConnection::Private::passphraseCallback(
+    const char *prompt, char *buffer, size_t length, int echo, int verify, void *userdata)
+{
+    Q_UNUSED(echo);
+    Q_UNUSED(verify);
+    auto *self = static_cast<Private *>(userdata);
+    if (!self->prompter || length == 0) {
+        return -1;
+    }
+    auto answer = self->prompter->passphrase(QString::fromUtf8(prompt));
+    if (!answer) {
+        return -1;
+    }
+    const size_t size = std::min(size_t(answer->size()), length - 1);
+    std::memcpy(buffer, answer->constData(), size);
+    buffer[size] = '\0';
+    wipeSecret(*answer);
+    return 0;
+}
+
+bool SshConnection::Private::configure(SshError *error)
+{
+    const auto invalid = [&](const QString &message) {
+        *error = SshError::make(SshError::Code::InvalidSettings, message);
+        return false;
+    };
+    if (config.host.trimmed().isEmpty()) {
+        return invalid(SshConnection::tr("No host name or address is set."));
+    }
+    session.reset(ssh_new());
+    if (!session) {
+        return invalid(SshConnection::tr("libssh could not create a session (out of memory?)."));
+    }
+    ssh_session s = session.get();
+    const bool processConfig = false; // we parse the config ourselves, then override it
+    ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    const QByteArray host = config.host.toUtf8();
+    if (ssh_options_set(s, SSH_OPTIONS_HOST, host.constData()) != SSH_OK) {
+        return invalid(SshConnection::tr("Invalid host \"%1\": %2").arg(config.host, libsshError(s)));
+    }
+    if (config.sshConfigFile != u"none") {
+        if (!config.sshConfigFile.isEmpty() && !QFileInfo(config.sshConfigFile).isReadable()) {
+            return invalid(SshConnection::tr("The SSH config file %1 cannot be read.").arg(config.sshConfigFile));
+        }
+        const QByteArray file = config.sshConfigFile.toLocal8Bit();
+        if (ssh_options_parse_config(s, config.sshConfigFile.isEmpty() ? nullptr : file.constData()) != SSH_OK) {
+            return invalid(SshConnection::tr("The SSH config file could not be parsed: %1").arg(libsshError(s)));
+        }
+    }
+    // Explicit settings win over the config file.
+    if (config.port > 0) {
+        const unsigned int port = unsigned(config.port);
+        ssh_options_set(s, SSH_OPTIONS_PORT, &port);
+    }
+    if (!config.user.isEmpty()) {
+        const QByteArray user = config.user.toUtf8();
+        ssh_options_set(s, SSH_OPTIONS_USER, user.constData());
+    }
+    for (auto it = config.identityFiles.crbegin(); it != config.identityFiles.crend(); ++it) {
+        const QByteArray file = it->toLocal8Bit();
+        ssh_options_set(s, SSH_OPTIONS_IDENTITY, file.constData()); // prepends: tried first
+    }
+    // Whatever the config says (StrictHostKeyChecking no, UserKnownHostsFile /dev/null),
+    // host keys are checked strictly against our known_hosts.
+    const QByteArray knownHosts = knownHostsFile().toLocal8Bit();
+    ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
+    const int strict = 1;
+    ssh_options_set(s, SSH_OPTIONS_STRICTHOSTKEYCHECK, &strict);
+    const long timeout = std::max(1, config.connectTimeoutSeconds);
+    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
+
+    callbacks = {};
+    callbacks.userdata = this;
+    callbacks.auth_function = &Private::passphraseCallback;
+    ssh_callbacks_init(&callbacks);
+    ssh_set_callbacks(s, &callbacks);
+    return true;
+}
+
+bool SshConnection::Private::verifyHostKey(SshError *error)
+{
+    ssh_session s = session.get();
+    ssh_key rawKey = nullptr;
+    if (ssh_get_server_publickey(s, &rawKey) != SSH_OK) {
+        *error = SshError::make(
+            SshError::Code::HostKeyError,
+            SshConnection::tr("%1 sent no usable host key: %2").arg(config.displayName(), libsshError(s)));
+        return false;
+    }
+    const KeyPtr key(rawKey);
+    unsigned char *hash = nullptr;
+    size_t hashLength = 0;
+    HostKeyInfo info;
+    if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) == SSH_OK) {
+        char *fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength);
+        info.fingerprint = QString::fromLatin1(fingerprint);
+        ssh_string_free_char(fingerprint);
+        ssh_clean_pubkey_hash(&hash);
+    }
+    char *hostName = nullptr;
+    ssh_options_get(s, SSH_OPTIONS_HOST, &hostName);
+    info.host = QString::fromUtf8(hostName);
+    ssh_string_free_char(hostName);
+    unsigned int port = 22;
+    ssh_options_get_port(s, &port);
+    info.port = int(port);
+    info.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
+    info.knownHostsFile = knownHostsFile();
+    const QString where = info.port == 22 ? info.host : QStringLiteral("[%1]:%2").arg(info.host).arg(info.port);
+
+    const ssh_known_hosts_e state = ssh_session_is_known_server(s);
+    switch (state) {
+    case SSH_KNOWN_HOSTS_OK:
+        return true;
+    case SSH_KNOWN_HOSTS_CHANGED:
+        *error = SshError::make(
+            SshError::Code::HostKeyChanged,
+            SshConnection::tr(
+                "The host key of %1 has CHANGED: it is now %2 %3, which is not the key recorded in %4. "
+                "Someone could be intercepting the connection. If the server was really reinstalled, remove the old "
+                "key with: ssh-keygen -R '%1' -f %4")
+                .arg(where, info.keyType, info.fingerprint, info.knownHostsFile));
+        return false;
+    case SSH_KNOWN_HOSTS_OTHER:
+        *error = SshError::make(
+            SshError::Code::HostKeyChanged,
+            SshConnection::tr("%1 presented a %2 host key (%3), but %4 records a key of another type for it. "
+                              "Someone could be intercepting the connection; refusing.")
+                .arg(where, info.keyType, info.fingerprint, info.knownHostsFile));
+        return false;
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        if (!prompter || !prompter->approveHostKey(info)) {
+            *error = SshError::make(SshError::Code::HostKeyUnknown,
+                                    SshConnection::tr("The host key of %1 (%2 %3) is not known and was not approved; "
+                                                      "nothing was written to %4.")
+                                        .arg(where, info.keyType, info.fingerprint, info.knownHostsFile));
+            return false;
+        }
+        QDir().mkpath(QFileInfo(info.knownHostsFile).absolutePath());
+        if (ssh_session_update_known_hosts(s) != SSH_OK) {
+            *error = SshError::make(
+                SshError::Code::HostKeyError,
+                SshConnection::tr("Could not record the host key in %1: %2").arg(info.knownHostsFile, libsshError(s)));
+            return false;
+        }
+        return true;
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    *error = SshError::make(SshError::Code::HostKeyError,
+                            SshConnection::tr("Could not check the host key of %1 against %2: %3")
+                                .arg(where, info.knownHostsFile, libsshError(s)));
+    return false;
+}
+
+bool SshConnection::Private::keyboardInteractive(int *rc)
+{
+    ssh_session s = session.get();
+    *rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+    for (int round = 0; *rc == SSH_AUTH_INFO && round < 10; ++round) {
+        const int count = ssh_userauth_kbdint_getnprompts(s);
+        QList<KeyboardInteractivePrompt> prompts;
+        for (int i = 0; i < count; ++i) {
+            char echo = 0;
+            const char *text = ssh_userauth_kbdint_getprompt(s, unsigned(i), &echo);
+            prompts.append({QString::fromUtf8(text), echo != 0});
+        }
+        QList<QByteArray> answers;
+        if (count > 0) {
+            auto given = prompter->keyboardInteractive(QString::fromUtf8(ssh_userauth_kbdint_getname(s)),
+                                                       QString::fromUtf8(ssh_userauth_kbdint_getinstruction(s)),
+                                                       prompts);
+            if (!given || given->size() != count) {
+                return false;
+            }
+            answers = *given;
+        }
+        for (int i = 0; i < count; ++i) {
+            ssh_userauth_kbdint_setanswer(s, unsigned(i), answers[i].constData());
+            wipeSecret(answers[i]);
+        }
+        *rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+    }
+    return *rc == SSH_AUTH_SUCCESS;
+}
+
+bool SshConnection::Private::authenticate(SshError *error)
+{
+    ssh_session s = session.get();
+    int rc = ssh_userauth_none(s, nullptr);
+    if (rc == SSH_AUTH_SUCCESS) {
+        authMethod = QStringLiteral("none");
+        return true;
+    }
+    if (rc == SSH_AUTH_ERROR) {
+        *error = disconnected(SshConnection::tr("authentication"));
+        session.reset();
+        return false;
+    }
+    const int offered = ssh_userauth_list(s, nullptr);
+    QStringList failed;
+    const auto authError = [&] {
+        *error = disconnected(SshConnection::tr("authentication"));
+        session.reset();
+        return false;
+    };
+
+    if (offered & SSH_AUTH_METHOD_PUBLICKEY) {
+        rc = ssh_userauth_publickey_auto(s, nullptr, nullptr); // the agent, then the key files
+        if (rc == SSH_AUTH_SUCCESS) {
+            authMethod = QStringLiteral("publickey");
+            return true;
+        }
+        if (rc == SSH_AUTH_ERROR) {
+            return authError();
+        }
+        failed << SshConnection::tr("publickey (agent and key files)");
+    }
+    if ((offered & SSH_AUTH_METHOD_INTERACTIVE) && prompter) {
+        if (keyboardInteractive(&rc)) {
+            authMethod = QStringLiteral("keyboard-interactive");
+            return true;
+        }
+        if (rc == SSH_AUTH_ERROR) {
+            return authError();
+        }
+        failed << QStringLiteral("keyboard-interactive");
+    }
+    if ((offered & SSH_AUTH_METHOD_PASSWORD) && prompter) {
+        int attempt = 1;
+        for (; attempt <= std::max(1, config.maxPasswordAttempts); ++attempt) {
+            auto password = prompter->password(config.displayName(), attempt);
+            if (!password) {
+                break;
+            }
+            password->append('\0');
+            rc = ssh_userauth_password(s, nullptr, password->constData());
+            wipeSecret(*password);
+            if (rc == SSH_AUTH_SUCCESS) {
+                authMethod = QStringLiteral("password");
+                return true;
+            }
+            if (rc == SSH_AUTH_ERROR) {
+                return authError();
+            }
+        }
+        failed << SshConnection::tr("password (attempts: %1)").arg(attempt - 1);
+    }
+    *error = SshError::make(
+        SshError::Code::AuthenticationFailed,
+        SshConnection::tr("Authentication to %1 failed. The server offers: %2. Tried: %3.")
+            .arg(config.displayName(),
+                 methodNames(offered),
+                 failed.isEmpty() ? SshConnection::tr("nothing Baton can use") : failed.join(QStringLiteral("; "))));
+    session.reset();
+    return false;
+}
+
+void SshConnection::Private::tuneSocket()
+{
+    const int fd = ssh_get_fd(session.get());
+    if (fd < 0) {
+        return;
+    }
+    // TCP keepalive finds a peer whose machine is gone; the keepalive requests sent while
+    // waiting (see exec) find a peer whose sshd no longer answers.
+    const int on = 1, idle = 10, interval = 5, count = 3;
+    setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+}
+
+qint64 SshConnection::Private::msSinceInboundData() const
+{
+    tcp_info info{};
+    socklen_t length = sizeof info;
+    const int fd = ssh_get_fd(session.get());
+    if (fd < 0 || getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0) {
+        return 0;
+    }
+    return info.tcpi_last_data_recv;
+}
+
+bool SshConnection::open(SshError *error)
+{
+    close();
+    d->cancelled = false;
+    if (!d->configure(error)) {
+        d->session.reset();
+        return false;
+    }
+    if (ssh_connect(d->session.get()) != SSH_OK) {
+        *error = SshError::make(SshError::Code::ConnectFailed,
+                                SshConnection::tr("Could not connect to %1: %2")
+                                    .arg(d->config.displayName(), libsshError(d->session.get())));
+        d->session.reset();
+        return false;
+    }
+    d->tuneSocket();
+    if (!d->verifyHostKey(error)) {
+        d->session.reset();
+        return false;
+    }
+    return d->authenticate(error);
+}
+
+ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &callbacks)
+{
+    ExecResult result;
+    QElapsedTimer timer;
+    timer.start();
+    const auto finish = [&](SshError::Code code, const QString &message) {
+        result.error = SshError::make(code, message);
+        result.durationMs = timer.elapsed();
+        return result;
+    };
+    if (!isOpen()) {
+        return finish(SshError::Code::Disconnected,
+                      SshConnection::tr("Not connected to %1.").arg(d->config.displayName()));
+    }
+    d->cancelled = false;
+    ssh_session s = d->session.get();
+    ChannelPtr channel(ssh_channel_new(s));
+    // libssh frees a session's channels with it: the channel goes first.
+    d->dropSession = false;
+    const auto release = qScopeGuard([&] {
+        channel.reset();
+        if (d->dropSession) {
+            d->session.reset();
+            d->dropSession = false;
+        }
+    });
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
+        if (!ssh_is_connected(s)) {
+            result.error = d->disconnected(SshConnection::tr("opening a channel"));
+            return result;
+        }
+        return finish(SshError::Code::ChannelFailed,
+                      SshConnection::tr("Could not open a session channel on %1: %2")
+                          .arg(d->config.displayName(), libsshError(s)));
+    }
+    const QByteArray command = request.command.toUtf8();
+    if (ssh_channel_request_exec(channel.get(), command.constData()) != SSH_OK) {
+        return finish(
+            SshError::Code::ChannelFailed,
+            SshConnection::tr("%1 refused to run the command: %2").arg(d->config.displayName(), libsshError(s)));
+    }
+
+    const QDeadlineTimer deadline =
+        request.timeoutMs > 0 ? QDeadlineTimer(request.timeoutMs) : QDeadlineTimer(QDeadlineTimer::Forever);
+    qsizetype written = 0;
+    bool eofSent = false;
+    bool stdoutEof = false;
+    bool stderrEof = false;
+    QElapsedTimer sinceKeepalive;
+    sinceKeepalive.start();
+    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+
+    const auto drain = [&](int isStderr, bool *eof) -> int {
+        for (;;) {
+            const int available = ssh_channel_poll(channel.get(), isStderr);
+            if (available == SSH_EOF) {
+                *eof = true;
+                return 0;
+            }
+            if (available <= 0) {
+                return available;
+            }
+            const int n = ssh_channel_read_nonblocking(
+                channel.get(), buffer.data(), uint32_t(std::min<qsizetype>(available, buffer.size())), isStderr);
+            if (n < 0) {
+                return n;
+            }
+            if (n == 0) {
+                return 0;
+            }
+            const QByteArray chunk(buffer.constData(), n);
+            const auto &sink = isStderr ? callbacks.stderrData : callbacks.stdoutData;
+            if (sink) {
+                sink(chunk);
+            }
+        }
+    };
+
+    while (!(stdoutEof && stderrEof)) {
+        if (d->cancelled) {
+            return finish(SshError::Code::Cancelled,
+                          SshConnection::tr("The command on %1 was cancelled.").arg(d->config.displayName()));
+        }
+        if (deadline.hasExpired()) {
+            return finish(SshError::Code::Timeout,
+                          SshConnection::tr("The command on %1 did not finish within %2 s.")
+                              .arg(d->config.displayName())
+                              .arg(request.timeoutMs / 1000.0));
+        }
+        if (!eofSent) {
+            const uint32_t window = ssh_channel_window_size(channel.get());
+            if (written < request.input.size() && window > 0) {
+                const qsizetype chunk = std::min<qsizetype>({request.input.size() - written, qsizetype(window), 32768});
+                const int n = ssh_channel_write(channel.get(), request.input.constData() + written, uint32_t(chunk));
+                if (n == SSH_ERROR) {
+                    result.error = d->disconnected(SshConnection::tr("sending input"));
+                    return result;
+                }
+                written += n;
+            }
+            if (written >= request.input.size()) {
+                ssh_channel_send_eof(channel.get());
+                eofSent = true;
+            }
+        }
+        // Wait for data on stdout (this also reads stderr packets into their buffer).
+        const int ready = ssh_channel_poll_timeout(channel.get(), PollIntervalMs, 0);
+        if (ready == SSH_ERROR || drain(0, &stdoutEof) == SSH_ERROR || drain(1, &stderrEof) == SSH_ERROR) {
+            result.error = d->disconnected(SshConnection::tr("reading the command's output"));
+            return result;
+        }
+        if (ready > 0 || !ssh_is_connected(s)) {
+            sinceKeepalive.restart();
+        } else if (sinceKeepalive.elapsed() >= KeepaliveIntervalMs) {
+            ssh_send_keepalive(s); // the server answers: inbound data proves it is alive
+            sinceKeepalive.restart();
+        }
+        if (d->msSinceInboundData() > DeadPeerMs) {
+            const SshError dead = SshError::make(
+                SshError::Code::Disconnected,
+                SshConnection::tr(
+                    "%1 has sent nothing for %2 s, not even answers to keepalive requests: the connection is dead.")
+                    .arg(d->config.displayName())
+                    .arg(DeadPeerMs / 1000));
+            d->dropSession = true;
+            result.error = dead;
+            result.durationMs = timer.elapsed();
+            return result;
+        }
+        if (!ssh_is_connected(s)) {
+            result.error = d->disconnected(SshConnection::tr("running the command"));
+            return result;
+        }
+    }
+
+#if LIBSSH_VERSION_INT >= SSH_VERSION_INT(0, 11, 0)
+    uint32_t exitCode = 0;
+    char *signal = nullptr;
+    int core = 0;
+    if (ssh_channel_get_exit_state(channel.get(), &exitCode, &signal, &core) == SSH_OK) {
+        if (signal) {
+            result.exitSignal = QString::fromLatin1(signal);
+            result.coreDumped = core != 0;
+            ssh_string_free_char(signal);
+        } else {
+            result.exitStatus = int(exitCode);
+        }
+    }
+#else
+    const int exitCode = ssh_channel_get_exit_status(channel.get());
+    if (exitCode >= 0) {
+        result.exitStatus = exitCode;
+    }
+#endif
+    if (!result.exitStatus && result.exitSignal.isEmpty()) {
+        if (!ssh_is_connected(s)) {
+            result.error = d->disconnected(SshConnection::tr("waiting for the command's exit status"));
+            result.durationMs = timer.elapsed();
+            return result;
+        }
+        result.error =
+            SshError::make(SshError::Code::Disconnected,
+                           SshConnection::tr("%1 did not report how the command ended; its result is unknown.")
+                               .arg(d->config.displayName()));
+    }
+    result.durationMs = timer.elapsed();
+    return result;
+}
+
+} // namespace Baton

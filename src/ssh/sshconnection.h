@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ssherror.h"
+#include "sshexec.h"
+#include "sshhostconfig.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace Baton {
+
+class SshPrompter;
+
+/**
+ * @brief One SSH connection to one host, used from one thread (libssh sessions are not
+ * thread-safe). Every call blocks, with a timeout; SshSession runs it on a worker thread.
+ *
+ * open() connects, verifies the host key against known_hosts before any authentication
+ * (strict checking is forced after the config file is read), and authenticates in the
+ * order OpenSSH users expect: public keys (agent first, then key files), then
+ * keyboard-interactive, then password.
+ */
+class SshConnection
+{
+    Q_DECLARE_TR_FUNCTIONS(SshConnection)
+
+public:
+    explicit SshConnection(const SshHostConfig &config, SshPrompter *prompter = nullptr);
+    ~SshConnection();
+    SshConnection(const SshConnection &) = delete;
+    SshConnection &operator=(const SshConnection &) = delete;
+
+    bool open(SshError *error);
+    bool isOpen() const;
+    void close();
+
+    /** @brief Runs @p request; output is streamed to @p callbacks as it arrives. */
+    ExecResult exec(const ExecRequest &request, const ExecCallbacks &callbacks = {});
+
+    /** @brief Makes a running exec() return with SshError::Code::Cancelled. Thread-safe. */
+    void cancel();
+
+    /** @brief The authentication method that succeeded, e.g. "publickey". */
+    QString authenticationMethod() const;
+
+    const SshHostConfig &config() const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Baton

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ssherror.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Baton {
+
+/** @brief One command to run on a host, without a PTY. */
+struct ExecRequest
+{
+    QString command; ///< a shell command line; quote every value with shellQuote()
+    QByteArray input; ///< written to the command's stdin, then EOF
+    int timeoutMs = 0; ///< 0: no limit for the command itself
+};
+
+/** @brief Receives output as it arrives, on the session's thread. */
+struct ExecCallbacks
+{
+    std::function<void(const QByteArray &)> stdoutData;
+    std::function<void(const QByteArray &)> stderrData;
+};
+
+/** @brief How a command ended. No exit status means "unknown", never success. */
+struct ExecResult
+{
+    std::optional<int> exitStatus;
+    QString exitSignal; ///< e.g. "KILL" when the command died by a signal
+    bool coreDumped = false;
+    SshError error; ///< set when the command could not run or its end was not seen
+    qint64 durationMs = 0;
+
+    bool succeeded() const { return !error && exitStatus == 0; }
+};
+
+} // namespace Baton

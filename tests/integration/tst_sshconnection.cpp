@@ -1,0 +1,478 @@
+#include "labfixture.h"
+#include "sshconnection.h"
+#include "sshprompter.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Baton;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Answers like a user would, and counts what was asked.
+class TestPrompter : public SshPrompter
+{
+public:
+    bool approve = false;
+    int hostKeyQuestions = 0;
+    HostKeyInfo lastKey;
+    QByteArray passwordAnswer;
+    int passwordQuestions = 0;
+
+    bool approveHostKey(const HostKeyInfo &key) override
+    {
+        ++hostKeyQuestions;
+        lastKey = key;
+        return approve;
+    }
+
+    std::optional<QByteArray> password(const QString &, int) override
+    {
+        ++passwordQuestions;
+        if (passwordAnswer.isEmpty()) {
+            return std::nullopt;
+        }
+        return passwordAnswer;
+    }
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+}
+
+} // namespace
+
+// SshConnection against the lab's real sshd: host keys, logins, commands, failures.
+class TestSshConnection : public QObject
+{
+    Q_OBJECT
+
+    LabFixture m_lab;
+    Inventory m_inventory;
+    QTemporaryDir m_temp;
+
+    SshHostConfig hostConfig(int index = 0) const
+    {
+        SshHostConfig config = m_inventory.hosts.at(index).sshConfig();
+        config.sshConfigFile = u"none"_s;
+        return config;
+    }
+
+    static ExecResult run(SshConnection &connection,
+                          const QString &command,
+                          QByteArray *out = nullptr,
+                          QByteArray *err = nullptr,
+                          const QByteArray &input = {})
+    {
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [out](const QByteArray &chunk) {
+            if (out) {
+                out->append(chunk);
+            }
+        };
+        callbacks.stderrData = [err](const QByteArray &chunk) {
+            if (err) {
+                err->append(chunk);
+            }
+        };
+        return connection.exec({command, input, 60000}, callbacks);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString missing = LabFixture::missingPrerequisite(); !missing.isEmpty()) {
+            QSKIP(qPrintable(missing));
+        }
+        qunsetenv("SSH_AUTH_SOCK"); // only the agent a test starts itself
+        const auto inventory = m_lab.up(u"ssh"_s, 2);
+        QVERIFY2(inventory, qPrintable(m_lab.lastError()));
+        m_inventory = *inventory;
+    }
+
+    void keyLoginAndStreams()
+    {
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QCOMPARE(connection.authenticationMethod(), u"publickey"_s);
+        QByteArray out, err;
+        const ExecResult result = run(connection, u"echo out; echo err >&2; exit 3"_s, &out, &err);
+        QVERIFY2(!result.error, qPrintable(result.error.message));
+        QCOMPARE(result.exitStatus, std::optional<int>(3));
+        QCOMPARE(out, QByteArray("out\n"));
+        QCOMPARE(err, QByteArray("err\n"));
+        QVERIFY(!result.succeeded());
+    }
+
+    void exitStatuses_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("signal");
+        QTest::newRow("0") << u"true"_s << 0 << QString();
+        QTest::newRow("1") << u"false"_s << 1 << QString();
+        QTest::newRow("255") << u"exit 255"_s << 255 << QString();
+        QTest::newRow("killed") << u"kill -KILL $$"_s << -1 << u"KILL"_s;
+        QTest::newRow("terminated") << u"kill -TERM $$"_s << -1 << u"TERM"_s;
+    }
+
+    void exitStatuses()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, status);
+        QFETCH(QString, signal);
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        const ExecResult result = run(connection, command);
+        QVERIFY2(!result.error, qPrintable(result.error.message));
+        QCOMPARE(result.exitStatus, status >= 0 ? std::optional<int>(status) : std::nullopt);
+        QCOMPARE(result.exitSignal, signal);
+        QCOMPARE(result.succeeded(), status == 0);
+    }
+
+    void fiftyMegabytesInterleaved()
+    {
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out, err;
+        out.reserve(26 * 1024 * 1024);
+        err.reserve(26 * 1024 * 1024);
+        // Both streams at once, in many small writes that interleave on the wire.
+        const ExecResult result = run(connection,
+                                      u"(head -c 26214400 /dev/zero | tr '\\0' o) & "
+                                      "(head -c 26214400 /dev/zero | tr '\\0' e >&2) & wait"_s,
+                                      &out,
+                                      &err);
+        QVERIFY2(result.succeeded(), qPrintable(result.error.message));
+        QCOMPARE(out.size(), 26214400);
+        QCOMPARE(err.size(), 26214400);
+        QCOMPARE(out.count('o'), out.size());
+        QCOMPARE(err.count('e'), err.size());
+        qInfo("50 MB in %lld ms", result.durationMs);
+    }
+
+    void inputReachesStdin()
+    {
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray input(3 * 1024 * 1024, 'x');
+        input.append("end\n");
+        QByteArray out;
+        const ExecResult result = run(connection, u"sha256sum"_s, &out, nullptr, input);
+        QVERIFY2(result.succeeded(), qPrintable(result.error.message));
+        QCOMPARE(out.left(64), QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());
+    }
+
+    void unknownKeyDeclinedChangesNothing()
+    {
+        const QString knownHosts = m_temp.filePath(u"declined_known_hosts"_s);
+        writeFile(knownHosts, "# nothing known yet\n");
+        SshHostConfig config = hostConfig();
+        config.knownHostsFile = knownHosts;
+        TestPrompter prompter;
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY(!connection.open(&error));
+        QCOMPARE(error.code, SshError::Code::HostKeyUnknown);
+        QCOMPARE(prompter.hostKeyQuestions, 1);
+        QVERIFY(prompter.lastKey.fingerprint.startsWith(u"SHA256:"_s));
+        QCOMPARE(prompter.lastKey.keyType, u"ssh-ed25519"_s);
+        QCOMPARE(prompter.lastKey.port, config.port);
+        QVERIFY2(error.message.contains(prompter.lastKey.fingerprint), qPrintable(error.message));
+        QCOMPARE(readFile(knownHosts), QByteArray("# nothing known yet\n"));
+        QVERIFY(!connection.isOpen());
+    }
+
+    void unknownKeyApprovedIsRecorded()
+    {
+        const QString knownHosts = m_temp.filePath(u"sub/dir/approved_known_hosts"_s);
+        SshHostConfig config = hostConfig();
+        config.knownHostsFile = knownHosts;
+        TestPrompter prompter;
+        prompter.approve = true;
+        {
+            SshConnection connection(config, &prompter);
+            SshError error;
+            QVERIFY2(connection.open(&error), qPrintable(error.message));
+            QCOMPARE(prompter.hostKeyQuestions, 1);
+        }
+        QVERIFY(readFile(knownHosts).contains("ssh-ed25519"));
+        // The OpenSSH client agrees with what was recorded.
+        const QString fingerprint = prompter.lastKey.fingerprint;
+        QProcess keygen;
+        keygen.start(u"ssh-keygen"_s, {u"-l"_s, u"-f"_s, knownHosts});
+        QVERIFY(keygen.waitForFinished(10000));
+        QVERIFY2(keygen.readAllStandardOutput().contains(fingerprint.toLatin1()), qPrintable(fingerprint));
+        SshConnection again(config, &prompter);
+        SshError error;
+        QVERIFY2(again.open(&error), qPrintable(error.message));
+        QCOMPARE(prompter.hostKeyQuestions, 1); // known now: not asked again
+    }
+
+    // The user's config tries to switch checking off; Baton checks anyway and refuses.
+    void changedKeyRefusedWhateverTheConfigSays()
+    {
+        const HostEntry &target = m_inventory.hosts.at(0);
+        const HostEntry &other = m_inventory.hosts.at(1);
+        // known_hosts records lab-2's key under lab-1's address and port.
+        const QByteArray lab = readFile(m_inventory.knownHostsFile);
+        QByteArray otherLine;
+        for (const QByteArray &line : lab.split('\n')) {
+            if (line.startsWith(QByteArray("[127.0.0.1]:" + QByteArray::number(other.port) + ' '))) {
+                otherLine = line;
+            }
+        }
+        QVERIFY(!otherLine.isEmpty());
+        const QByteArray forged = otherLine.replace(QByteArray("]:" + QByteArray::number(other.port)),
+                                                    QByteArray("]:" + QByteArray::number(target.port))) +
+            '\n';
+        const QString knownHosts = m_temp.filePath(u"forged_known_hosts"_s);
+        writeFile(knownHosts, forged);
+        const QString sshConfig = m_temp.filePath(u"ssh_config"_s);
+        writeFile(sshConfig,
+                  "Host web\n"
+                  "    HostName 127.0.0.1\n"
+                  "    Port " +
+                      QByteArray::number(target.port) + "\n    User " + target.user.toUtf8() + "\n    IdentityFile " +
+                      target.identityFile.toUtf8() +
+                      "\n    StrictHostKeyChecking no\n    UserKnownHostsFile /dev/null\n");
+        SshHostConfig config;
+        config.host = u"web"_s;
+        config.sshConfigFile = sshConfig;
+        config.knownHostsFile = knownHosts;
+        TestPrompter prompter;
+        prompter.approve = true; // would accept anything it were asked
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY(!connection.open(&error));
+        QCOMPARE(error.code, SshError::Code::HostKeyChanged);
+        QCOMPARE(prompter.hostKeyQuestions, 0);
+        QVERIFY2(error.message.contains(u"CHANGED"_s) && error.message.contains(u"ssh-keygen -R"_s),
+                 qPrintable(error.message));
+        QCOMPARE(readFile(knownHosts), forged);
+
+        // The same alias with the right known_hosts: the config supplies address, port,
+        // user and key.
+        config.knownHostsFile = m_inventory.knownHostsFile;
+        SshConnection right(config, &prompter);
+        QVERIFY2(right.open(&error), qPrintable(error.message));
+        QByteArray out;
+        QVERIFY(run(right, u"hostname"_s, &out).succeeded());
+        if (m_inventory.lab->pidNamespaces) {
+            QCOMPARE(out.trimmed(), target.name.toUtf8());
+        }
+    }
+
+    void explicitSettingsWinOverTheConfig()
+    {
+        const HostEntry &target = m_inventory.hosts.at(1);
+        const QString sshConfig = m_temp.filePath(u"ssh_config_wrong_port"_s);
+        writeFile(sshConfig, "Host 127.0.0.1\n    Port 1\n    User nobody-here\n");
+        SshHostConfig config = target.sshConfig();
+        config.sshConfigFile = sshConfig;
+        SshConnection connection(config);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out;
+        QVERIFY(run(connection, u"id -un"_s, &out).succeeded());
+        QCOMPARE(out.trimmed(), target.user.toUtf8());
+    }
+
+    void agentLogin()
+    {
+        const QString agent = QStandardPaths::findExecutable(u"ssh-agent"_s);
+        if (agent.isEmpty()) {
+            QSKIP("ssh-agent is not installed (Debian: openssh-client)");
+        }
+        const QString socket = m_temp.filePath(u"agent.sock"_s);
+        QProcess agentProcess;
+        agentProcess.start(agent, {u"-D"_s, u"-a"_s, socket});
+        QVERIFY(agentProcess.waitForStarted());
+        QTRY_VERIFY(QFile::exists(socket));
+        const auto cleanup = qScopeGuard([&] {
+            agentProcess.kill();
+            agentProcess.waitForFinished();
+            qunsetenv("SSH_AUTH_SOCK");
+        });
+        QProcess add;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"SSH_AUTH_SOCK"_s, socket);
+        add.setProcessEnvironment(env);
+        add.start(u"ssh-add"_s, {m_inventory.hosts.at(0).identityFile});
+        QVERIFY(add.waitForFinished(10000));
+        QCOMPARE(add.exitCode(), 0);
+
+        SshHostConfig config = hostConfig();
+        config.identityFiles.clear(); // only the agent holds the key
+        qputenv("SSH_AUTH_SOCK", socket.toLocal8Bit());
+        SshConnection connection(config);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QCOMPARE(connection.authenticationMethod(), u"publickey"_s);
+
+        // Without the agent the same settings fail, and say what was tried.
+        qunsetenv("SSH_AUTH_SOCK");
+        SshConnection without(config);
+        QVERIFY(!without.open(&error));
+        QCOMPARE(error.code, SshError::Code::AuthenticationFailed);
+        QVERIFY2(error.message.contains(u"publickey (agent and key files)"_s), qPrintable(error.message));
+    }
+
+    void passwordLogin()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has a password account only when run as root");
+        }
+        QByteArray password = readFile(m_inventory.lab->sudoPasswordFile).trimmed();
+        SshHostConfig config = hostConfig();
+        config.user = m_inventory.lab->sudoUser;
+        config.identityFiles.clear();
+        TestPrompter prompter;
+        prompter.passwordAnswer = password;
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QCOMPARE(connection.authenticationMethod(), u"password"_s);
+        QCOMPARE(prompter.passwordQuestions, 1);
+        QByteArray out;
+        QVERIFY(run(connection, u"id -un"_s, &out).succeeded());
+        QCOMPARE(out.trimmed(), m_inventory.lab->sudoUser.toUtf8());
+    }
+
+    void wrongPasswordFailsClearly()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has a password account only when run as root");
+        }
+        SshHostConfig config = hostConfig();
+        config.user = m_inventory.lab->sudoUser;
+        config.identityFiles.clear();
+        config.maxPasswordAttempts = 2;
+        TestPrompter prompter;
+        prompter.passwordAnswer = "not-the-password";
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY(!connection.open(&error));
+        QCOMPARE(error.code, SshError::Code::AuthenticationFailed);
+        QCOMPARE(prompter.passwordQuestions, 2);
+        QVERIFY2(error.message.contains(u"offers: publickey, password"_s), qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"password (attempts: 2)"_s), qPrintable(error.message));
+    }
+
+    void timeoutAndCancel()
+    {
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QElapsedTimer timer;
+        timer.start();
+        ExecResult result = connection.exec({u"sleep 30"_s, {}, 500});
+        QCOMPARE(result.error.code, SshError::Code::Timeout);
+        QVERIFY(!result.exitStatus);
+        QVERIFY(timer.elapsed() < 10000);
+
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&connection](const QByteArray &) { connection.cancel(); };
+        timer.restart();
+        result = connection.exec({u"echo started; sleep 30"_s, {}, 0}, callbacks);
+        QCOMPARE(result.error.code, SshError::Code::Cancelled);
+        QVERIFY(timer.elapsed() < 10000);
+        // The connection stays usable.
+        QVERIFY(run(connection, u"true"_s).succeeded());
+    }
+
+    // The server side of a running command is killed: an error, not a hang; the session
+    // reconnects; another host is not affected.
+    void sessionKilledMidCommand()
+    {
+        SshConnection victim(hostConfig(0));
+        SshConnection killer(hostConfig(0));
+        SshConnection bystander(hostConfig(1));
+        SshError error;
+        QVERIFY2(victim.open(&error) && killer.open(&error) && bystander.open(&error), qPrintable(error.message));
+
+        QElapsedTimer timer;
+        timer.start();
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&killer](const QByteArray &chunk) {
+            // $PPID is the sshd process that serves this command on the host.
+            run(killer, u"kill -KILL "_s + QString::fromLatin1(chunk.trimmed()));
+        };
+        const ExecResult result = victim.exec({u"echo $PPID; sleep 60"_s, {}, 0}, callbacks);
+        QCOMPARE(result.error.code, SshError::Code::Disconnected);
+        QVERIFY(!result.exitStatus);
+        QVERIFY(timer.elapsed() < 20000);
+        QVERIFY(!victim.isOpen());
+        QVERIFY(run(bystander, u"true"_s).succeeded());
+        QVERIFY2(victim.open(&error), qPrintable(error.message));
+        QVERIFY(run(victim, u"true"_s).succeeded());
+    }
+
+    // A peer that stops answering (its sshd stopped with SIGSTOP) is declared dead within 30 s.
+    void silentPeerDeclaredDead()
+    {
+        SshConnection victim(hostConfig(0));
+        SshConnection killer(hostConfig(0));
+        SshError error;
+        QVERIFY2(victim.open(&error) && killer.open(&error), qPrintable(error.message));
+        QString sshdPid;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&](const QByteArray &chunk) {
+            sshdPid = QString::fromLatin1(chunk.trimmed());
+            run(killer, u"kill -STOP "_s + sshdPid);
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const ExecResult result = victim.exec({u"echo $PPID; sleep 120"_s, {}, 0}, callbacks);
+        const qint64 elapsed = timer.elapsed();
+        run(killer, u"kill -KILL "_s + sshdPid);
+        QCOMPARE(result.error.code, SshError::Code::Disconnected);
+        QVERIFY2(elapsed < 30000, qPrintable(u"declared dead after %1 ms"_s.arg(elapsed)));
+        QVERIFY2(result.error.message.contains(u"the connection is dead"_s), qPrintable(result.error.message));
+        qInfo("silent peer declared dead after %lld ms", elapsed);
+    }
+
+    void clearConnectErrors()
+    {
+        SshHostConfig config = hostConfig();
+        config.port = 1; // nothing listens there
+        SshConnection refused(config);
+        SshError error;
+        QVERIFY(!refused.open(&error));
+        QCOMPARE(error.code, SshError::Code::ConnectFailed);
+        QVERIFY2(error.message.contains(u"127.0.0.1:1"_s), qPrintable(error.message));
+
+        config = hostConfig();
+        config.sshConfigFile = m_temp.filePath(u"no-such-config"_s);
+        SshConnection badConfig(config);
+        QVERIFY(!badConfig.open(&error));
+        QCOMPARE(error.code, SshError::Code::InvalidSettings);
+        QVERIFY(error.message.contains(u"no-such-config"_s));
+
+        SshConnection notOpen(hostConfig());
+        QCOMPARE(notOpen.exec({u"true"_s, {}, 0}).error.code, SshError::Code::Disconnected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshConnection)
+#include "tst_sshconnection.moc"
