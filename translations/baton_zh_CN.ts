@@ -423,127 +423,135 @@
     <name>SshConnection</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>The connection to %1 broke (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接已断开（%2）：%3</translation>
     </message>
     <message>
         <source>No host name or address is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置主机名或地址。</translation>
     </message>
     <message>
         <source>libssh could not create a session (out of memory?).</source>
-        <translation type="unfinished"></translation>
+        <translation>libssh 无法创建会话（内存不足？）。</translation>
     </message>
     <message>
         <source>Invalid host &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的主机 &quot;%1&quot;：%2</translation>
     </message>
     <message>
         <source>The SSH config file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 SSH 配置文件 %1。</translation>
     </message>
     <message>
         <source>The SSH config file could not be parsed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 SSH 配置文件：%1</translation>
     </message>
     <message>
         <source>%1 sent no usable host key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未发送可用的主机密钥：%2</translation>
     </message>
     <message>
         <source>The host key of %1 has CHANGED: it is now %2 %3, which is not the key recorded in %4. Someone could be intercepting the connection. If the server was really reinstalled, remove the old key with: ssh-keygen -R &apos;%1&apos; -f %4</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1 的主机密钥已更改！它现在是 %2 %3，与 %4 中记录的密钥不一致。可能有人正在拦截此连接。如果该服务器确实已重装，请用以下命令删除旧密钥：ssh-keygen -R &apos;%1&apos; -f %4</translation>
     </message>
     <message>
         <source>%1 presented a %2 host key (%3), but %4 records a key of another type for it. Someone could be intercepting the connection; refusing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 出示了 %2 主机密钥（%3），但 %4 中为其记录的是另一种类型的密钥。可能有人正在拦截此连接；已拒绝连接。</translation>
     </message>
     <message>
         <source>The host key of %1 (%2 %3) is not known and was not approved; nothing was written to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥（%2 %3）未知且未获批准；未向 %4 写入任何内容。</translation>
     </message>
     <message>
         <source>Could not record the host key in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将主机密钥记录到 %1：%2</translation>
     </message>
     <message>
         <source>Could not check the host key of %1 against %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法根据 %2 校验 %1 的主机密钥：%3</translation>
     </message>
     <message>
         <source>authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>认证时</translation>
     </message>
     <message>
         <source>publickey (agent and key files)</source>
-        <translation type="unfinished"></translation>
+        <translation>publickey（代理和密钥文件）</translation>
     </message>
     <message>
         <source>password (attempts: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>password（尝试次数：%1）</translation>
     </message>
     <message>
         <source>Authentication to %1 failed. The server offers: %2. Tried: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 认证失败。服务器提供的方式：%2。已尝试：%3。</translation>
     </message>
     <message>
         <source>nothing Baton can use</source>
-        <translation type="unfinished"></translation>
+        <translation>无（没有 Baton 可用的方式）</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
         <source>Not connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接到 %1。</translation>
     </message>
     <message>
         <source>opening a channel</source>
-        <translation type="unfinished"></translation>
+        <translation>打开通道时</translation>
     </message>
     <message>
         <source>Could not open a session channel on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上打开会话通道：%2</translation>
     </message>
     <message>
         <source>%1 refused to run the command: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝运行该命令：%2</translation>
     </message>
     <message>
         <source>The command on %1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的命令已取消。</translation>
     </message>
     <message>
         <source>The command on %1 did not finish within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的命令未在 %2 秒内完成。</translation>
     </message>
     <message>
         <source>sending input</source>
-        <translation type="unfinished"></translation>
+        <translation>发送输入时</translation>
     </message>
     <message>
         <source>reading the command&apos;s output</source>
-        <translation type="unfinished"></translation>
+        <translation>读取命令输出时</translation>
     </message>
     <message>
         <source>%1 has sent nothing for %2 s, not even answers to keepalive requests: the connection is dead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已有 %2 秒未发送任何数据，连保活请求也未应答：连接已失效。</translation>
     </message>
     <message>
         <source>running the command</source>
-        <translation type="unfinished"></translation>
+        <translation>运行命令时</translation>
     </message>
     <message>
         <source>waiting for the command&apos;s exit status</source>
-        <translation type="unfinished"></translation>
+        <translation>等待命令退出状态时</translation>
     </message>
     <message>
         <source>%1 did not report how the command ended; its result is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未报告命令的结束方式；其结果未知。</translation>
+    </message>
+    <message>
+        <source>The connection was cancelled.</source>
+        <translation>连接已取消。</translation>
+    </message>
+    <message>
+        <source>The command was cancelled.</source>
+        <translation>命令已取消。</translation>
     </message>
 </context>
 <context>
