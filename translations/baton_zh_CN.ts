@@ -310,6 +310,10 @@
         <source>Baton lab</source>
         <translation>Baton 实验环境</translation>
     </message>
+    <message>
+        <source>cannot unlock the lab&apos;s sudo account: %1</source>
+        <translation>无法解锁实验环境的 sudo 账户：%1</translation>
+    </message>
 </context>
 <context>
     <name>LabCommand</name>
@@ -552,6 +556,14 @@
     <message>
         <source>The command was cancelled.</source>
         <translation>命令已取消。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 refused the password.</source>
+        <translation>%1 上的 sudo 拒绝了该密码。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 asks for a password, and none was given.</source>
+        <translation>%1 上的 sudo 需要密码，但没有提供密码。</translation>
     </message>
 </context>
 <context>

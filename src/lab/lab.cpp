@@ -277,6 +277,7 @@ bool Lab::up(const LabOptions &options, QString *error)
             return false;
         }
         info.sudoUser = QString::fromLatin1(SudoUser);
+        info.sudoNoPasswordUser = QString::fromLatin1(NoPasswordSudoUser);
     }
 
     const QList<int> ports = freePorts(2 * options.hosts, options.basePort);
@@ -449,18 +450,29 @@ bool Lab::ensureSudoAccount(QString *passwordFile, QString *error)
         password = stored.readAll().trimmed();
     }
     const bool exists = getpwnam(SudoUser) != nullptr;
-    if (!exists) {
+    for (const char *account : {SudoUser, NoPasswordSudoUser}) {
+        if (getpwnam(account)) {
+            continue;
+        }
         const ProgramResult added = runProgram(findSystemProgram(QStringLiteral("useradd")),
                                                {QStringLiteral("--create-home"),
                                                 QStringLiteral("--shell"),
                                                 QStringLiteral("/bin/sh"),
                                                 QStringLiteral("--comment"),
                                                 QStringLiteral("Baton lab operator"),
-                                                user});
+                                                QString::fromLatin1(account)});
         if (!added.failure.isEmpty()) {
             *error = tr("cannot create the lab's sudo account: %1").arg(added.failure);
             return false;
         }
+    }
+    // No password, but not locked either: sshd refuses even key logins to a locked account.
+    const ProgramResult unlocked =
+        runProgram(findSystemProgram(QStringLiteral("usermod")),
+                   {QStringLiteral("-p"), QStringLiteral("*"), QString::fromLatin1(NoPasswordSudoUser)});
+    if (!unlocked.failure.isEmpty()) {
+        *error = tr("cannot unlock the lab's sudo account: %1").arg(unlocked.failure);
+        return false;
     }
     if (!exists || password.isEmpty()) {
         password.clear();
@@ -480,7 +492,8 @@ bool Lab::ensureSudoAccount(QString *passwordFile, QString *error)
     }
     const QByteArray sudoers = "# Written by batonctl lab up: the lab's operator account needs its password.\n"
                                "batonlab ALL=(ALL:ALL) ALL\n"
-                               "Defaults:batonlab timestamp_timeout=0, !lecture\n";
+                               "Defaults:batonlab timestamp_timeout=0, !lecture\n"
+                               "batonlab-np ALL=(ALL:ALL) NOPASSWD: ALL\n";
     if (QDir(QStringLiteral("/etc/sudoers.d")).exists() &&
         !writeFile(QStringLiteral("/etc/sudoers.d/baton-lab"), sudoers, QFile::ReadOwner | QFile::ReadGroup, error)) {
         return false;

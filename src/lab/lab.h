@@ -39,6 +39,8 @@ class Lab
 public:
     /** @brief The name of the non-root account that must use sudo with a password. */
     static constexpr const char *SudoUser = "batonlab";
+    /** @brief The name of the non-root account whose sudo rule needs no password. */
+    static constexpr const char *NoPasswordSudoUser = "batonlab-np";
 
     explicit Lab(const QString &directory);
 

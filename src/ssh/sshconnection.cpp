@@ -1,5 +1,6 @@
 #include "sshconnection.h"
 
+#include "shellquote.h"
 #include "sshprompter.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 
 #include <libssh/callbacks.h>
@@ -512,7 +514,20 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                       SshConnection::tr("Could not open a session channel on %1: %2")
                           .arg(d->config.displayName(), libsshError(s)));
     }
-    const QByteArray command = request.command.toUtf8();
+    // sudo: a prompt no program prints by chance, and a marker the command prints once
+    // sudo has let it run (stdin is the password's until then).
+    const QByteArray nonce = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    const QByteArray sudoPrompt = "[baton-sudo-" + nonce + "]";
+    const QByteArray sudoReady = "[baton-ready-" + nonce + "]";
+    QString commandLine = request.command;
+    if (request.sudo) {
+        commandLine = QStringLiteral("sudo -S -p ") + shellQuote(QString::fromLatin1(sudoPrompt)) +
+            QStringLiteral(" -- sh -c ") +
+            shellQuote(QString(QStringLiteral("printf %s ") + shellQuote(QString::fromLatin1(sudoReady)) +
+                               QStringLiteral(" >&2; exec sh -c \"$1\""))) +
+            QStringLiteral(" baton-sudo ") + shellQuote(request.command);
+    }
+    const QByteArray command = commandLine.toUtf8();
     if (ssh_channel_request_exec(channel.get(), command.constData()) != SSH_OK) {
         return finish(
             SshError::Code::ChannelFailed,
@@ -528,6 +543,56 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
     QElapsedTimer sinceKeepalive;
     sinceKeepalive.start();
     QByteArray buffer(64 * 1024, Qt::Uninitialized);
+
+    bool inputReleased = !request.sudo;
+    int sudoAttempts = 0;
+    QByteArray heldStderr; // sudo: stderr up to the ready marker, searched for the prompt
+    SshError sudoError;
+    const auto sudoStderr = [&](const QByteArray &chunk) {
+        if (inputReleased) {
+            if (callbacks.stderrData) {
+                callbacks.stderrData(chunk);
+            }
+            return;
+        }
+        heldStderr += chunk;
+        qsizetype prompt;
+        while ((prompt = heldStderr.indexOf(sudoPrompt)) >= 0) {
+            if (callbacks.stderrData && prompt > 0) {
+                callbacks.stderrData(heldStderr.left(prompt)); // e.g. "Sorry, try again."
+            }
+            heldStderr.remove(0, prompt + sudoPrompt.size());
+            std::optional<QByteArray> password;
+            if (d->prompter) {
+                password = d->prompter->sudoPassword(d->config.displayName(), ++sudoAttempts);
+            }
+            if (!password) {
+                sudoError = SshError::make(
+                    SshError::Code::AuthenticationFailed,
+                    sudoAttempts > 1
+                        ? SshConnection::tr("sudo on %1 refused the password.").arg(d->config.displayName())
+                        : SshConnection::tr("sudo on %1 asks for a password, and "
+                                            "none was given.")
+                              .arg(d->config.displayName()));
+                return;
+            }
+            password->append('\n');
+            ssh_channel_write(channel.get(), password->constData(), uint32_t(password->size()));
+            wipeSecret(*password);
+        }
+        const qsizetype ready = heldStderr.indexOf(sudoReady);
+        if (ready >= 0) {
+            inputReleased = true;
+            const QByteArray before = heldStderr.left(ready);
+            const QByteArray after = heldStderr.mid(ready + sudoReady.size());
+            heldStderr.clear();
+            for (const QByteArray &part : {before, after}) {
+                if (callbacks.stderrData && !part.isEmpty()) {
+                    callbacks.stderrData(part);
+                }
+            }
+        }
+    };
 
     const auto drain = [&](int isStderr, bool *eof) -> int {
         for (;;) {
@@ -548,8 +613,9 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                 return 0;
             }
             const QByteArray chunk(buffer.constData(), n);
-            const auto &sink = isStderr ? callbacks.stderrData : callbacks.stdoutData;
-            if (sink) {
+            if (isStderr && request.sudo) {
+                sudoStderr(chunk);
+            } else if (const auto &sink = isStderr ? callbacks.stderrData : callbacks.stdoutData; sink) {
                 sink(chunk);
             }
         }
@@ -566,7 +632,10 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                               .arg(d->config.displayName())
                               .arg(request.timeoutMs / 1000.0));
         }
-        if (!eofSent) {
+        if (sudoError) {
+            return finish(sudoError.code, sudoError.message);
+        }
+        if (!eofSent && inputReleased) {
             const uint32_t window = ssh_channel_window_size(channel.get());
             if (written < request.input.size() && window > 0) {
                 const qsizetype chunk = std::min<qsizetype>({request.input.size() - written, qsizetype(window), 32768});
@@ -610,6 +679,10 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
             result.error = d->disconnected(SshConnection::tr("running the command"));
             return result;
         }
+    }
+
+    if (!inputReleased && !heldStderr.isEmpty() && callbacks.stderrData) {
+        callbacks.stderrData(heldStderr); // sudo's own complaint: it never ran the command
     }
 
 #if LIBSSH_VERSION_INT >= SSH_VERSION_INT(0, 11, 0)

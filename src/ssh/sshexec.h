@@ -16,6 +16,13 @@ struct ExecRequest
     QString command; ///< a shell command line; quote every value with shellQuote()
     QByteArray input; ///< written to the command's stdin, then EOF
     int timeoutMs = 0; ///< 0: no limit for the command itself
+    /**
+     * Run as root through `sudo -S -p <random prompt>`. The password is asked from the
+     * SshPrompter only when that exact prompt appears on stderr, written to stdin then, and
+     * never shown: NOPASSWD rules get no password bytes at all. `input` reaches the
+     * command only once sudo has let it run.
+     */
+    bool sudo = false;
 };
 
 /** @brief Receives output as it arrives, on the session's thread. */

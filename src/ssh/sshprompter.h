@@ -55,6 +55,14 @@ public:
         return std::nullopt;
     }
 
+    /** @brief The sudo password of the login user; @p attempt above 1: the last one was refused. */
+    virtual std::optional<QByteArray> sudoPassword(const QString &displayName, int attempt)
+    {
+        Q_UNUSED(displayName);
+        Q_UNUSED(attempt);
+        return std::nullopt;
+    }
+
     virtual std::optional<QList<QByteArray>> keyboardInteractive(const QString &name,
                                                                  const QString &instruction,
                                                                  const QList<KeyboardInteractivePrompt> &prompts)

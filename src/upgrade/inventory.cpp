@@ -167,6 +167,7 @@ std::optional<Inventory> Inventory::fromJson(const QByteArray &json, const QStri
         info.pidNamespaces = lab.value(QLatin1StringView("pidNamespaces")).toBool();
         info.sudoUser = lab.value(QLatin1StringView("sudoUser")).toString();
         info.sudoPasswordFile = absolutePath(lab.value(QLatin1StringView("sudoPasswordFile")).toString(), base);
+        info.sudoNoPasswordUser = lab.value(QLatin1StringView("sudoNoPasswordUser")).toString();
         info.oldVersion = lab.value(QLatin1StringView("oldVersion")).toString();
         info.newVersion = lab.value(QLatin1StringView("newVersion")).toString();
         inventory.lab = info;
@@ -247,6 +248,7 @@ QByteArray Inventory::toJson() const
                                 {QStringLiteral("pidNamespaces"), lab->pidNamespaces},
                                 {QStringLiteral("sudoUser"), lab->sudoUser},
                                 {QStringLiteral("sudoPasswordFile"), lab->sudoPasswordFile},
+                                {QStringLiteral("sudoNoPasswordUser"), lab->sudoNoPasswordUser},
                                 {QStringLiteral("oldVersion"), lab->oldVersion},
                                 {QStringLiteral("newVersion"), lab->newVersion}});
     }

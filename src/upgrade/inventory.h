@@ -50,6 +50,7 @@ struct LabInfo
     bool pidNamespaces = false;
     QString sudoUser; ///< a non-root account that needs a password for sudo; empty when none
     QString sudoPasswordFile; ///< file holding that password (mode 0600)
+    QString sudoNoPasswordUser; ///< a non-root account whose sudo rule is NOPASSWD
     QString oldVersion;
     QString newVersion;
 

@@ -24,6 +24,17 @@ public:
     HostKeyInfo lastKey;
     QByteArray passwordAnswer;
     int passwordQuestions = 0;
+    QList<QByteArray> sudoAnswers; // one per attempt
+    int sudoQuestions = 0;
+
+    std::optional<QByteArray> sudoPassword(const QString &, int attempt) override
+    {
+        ++sudoQuestions;
+        if (attempt > sudoAnswers.size()) {
+            return std::nullopt;
+        }
+        return sudoAnswers.at(attempt - 1);
+    }
 
     bool approveHostKey(const HostKeyInfo &key) override
     {
@@ -377,6 +388,87 @@ private Q_SLOTS:
         QCOMPARE(prompter.passwordQuestions, 2);
         QVERIFY2(error.message.contains(u"offers: publickey, password"_s), qPrintable(error.message));
         QVERIFY2(error.message.contains(u"password (attempts: 2)"_s), qPrintable(error.message));
+    }
+
+    SshHostConfig sudoAccount(const QString &user) const
+    {
+        SshHostConfig config = hostConfig();
+        config.user = user;
+        return config;
+    }
+
+    void sudoWithPassword()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has sudo accounts only when run as root");
+        }
+        const QByteArray password = readFile(m_inventory.lab->sudoPasswordFile).trimmed();
+        TestPrompter prompter;
+        prompter.sudoAnswers = {password};
+        SshConnection connection(sudoAccount(m_inventory.lab->sudoUser), &prompter);
+        SshConnection observer(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error) && observer.open(&error), qPrintable(error.message));
+
+        QByteArray out, err, processes;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&](const QByteArray &chunk) {
+            out += chunk;
+            if (chunk.contains("running")) {
+                run(observer, u"ps -eo args"_s, &processes); // what anyone on the host can see
+            }
+        };
+        callbacks.stderrData = [&](const QByteArray &chunk) { err += chunk; };
+        const ExecResult result = connection.exec(
+            {u"id -u; echo running; sleep 1; echo warning >&2; cat"_s, "payload", 30000, true}, callbacks);
+        QVERIFY2(result.succeeded(), qPrintable(result.error.message + QString::fromUtf8(err)));
+        QCOMPARE(prompter.sudoQuestions, 1);
+        QCOMPARE(out, QByteArray("0\nrunning\npayload"));
+        QCOMPARE(err, QByteArray("warning\n")); // neither sudo's prompt nor Baton's marker
+        QVERIFY(processes.contains("sudo -S -p [baton-sudo-"));
+        QVERIFY(!processes.contains(password));
+        QVERIFY(!out.contains(password) && !err.contains(password));
+    }
+
+    void sudoWithoutPasswordSendsNone()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoNoPasswordUser.isEmpty()) {
+            QSKIP("the lab has sudo accounts only when run as root");
+        }
+        TestPrompter prompter;
+        prompter.sudoAnswers = {"would-be-sent"};
+        SshConnection connection(sudoAccount(m_inventory.lab->sudoNoPasswordUser), &prompter);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&](const QByteArray &chunk) { out += chunk; };
+        const ExecResult result = connection.exec({u"id -u; cat"_s, "only this", 30000, true}, callbacks);
+        QVERIFY2(result.succeeded(), qPrintable(result.error.message));
+        QCOMPARE(prompter.sudoQuestions, 0);
+        QCOMPARE(out, QByteArray("0\nonly this")); // stdin held nothing else
+    }
+
+    void sudoRefusesWrongPassword()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has sudo accounts only when run as root");
+        }
+        TestPrompter prompter;
+        prompter.sudoAnswers = {"wrong"}; // and nothing for the second prompt
+        SshConnection connection(sudoAccount(m_inventory.lab->sudoUser), &prompter);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out;
+        const ExecResult result = run(connection, u"echo never"_s, &out);
+        QVERIFY(result.succeeded()); // without sudo: fine
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&](const QByteArray &chunk) { out += chunk; };
+        const ExecResult sudo = connection.exec({u"echo ran"_s, {}, 30000, true}, callbacks);
+        QCOMPARE(sudo.error.code, SshError::Code::AuthenticationFailed);
+        QVERIFY2(sudo.error.message.contains(u"refused the password"_s), qPrintable(sudo.error.message));
+        QCOMPARE(prompter.sudoQuestions, 2);
+        QVERIFY(!out.contains("ran"));
     }
 
     void timeoutAndCancel()

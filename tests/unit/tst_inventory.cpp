@@ -68,8 +68,13 @@ private Q_SLOTS:
         host.nginx.pidFile = u"/tmp/lab/hosts/lab-1/nginx/run/nginx.pid"_s;
         host.nginx.targetBinary = u"/tmp/lab/hosts/lab-1/staging/nginx-1.26.3"_s;
         inventory.hosts = {host};
-        inventory.lab =
-            LabInfo{u"/tmp/lab"_s, true, u"batonlab"_s, u"/tmp/lab/sudo-password"_s, u"1.22.1"_s, u"1.26.3"_s};
+        inventory.lab = LabInfo{u"/tmp/lab"_s,
+                                true,
+                                u"batonlab"_s,
+                                u"/tmp/lab/sudo-password"_s,
+                                u"batonlab-np"_s,
+                                u"1.22.1"_s,
+                                u"1.26.3"_s};
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
