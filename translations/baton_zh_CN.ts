@@ -565,6 +565,42 @@
         <source>sudo on %1 asks for a password, and none was given.</source>
         <translation>%1 上的 sudo 需要密码，但没有提供密码。</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 offers no SFTP service: %2</source>
+        <translation>%1 未提供 SFTP 服务：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 on %2: %3</source>
+        <translation>无法在 %2 上创建 %1：%3</translation>
+    </message>
+    <message>
+        <source>The upload to %1 was cancelled.</source>
+        <translation>到 %1 的上传已取消。</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke during the upload.</source>
+        <translation>上传期间与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>Writing %1 on %2 failed: %3</source>
+        <translation>在 %2 上写入 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>Closing %1 on %2 failed: %3</source>
+        <translation>在 %2 上关闭 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>%1 did not confirm the upload of %2: %3</source>
+        <translation>%1 未能确认 %2 的上传：%3</translation>
+    </message>
 </context>
 <context>
     <name>batonctl</name>

@@ -4,9 +4,11 @@
 #include "sshprompter.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -14,7 +16,9 @@
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 #include <libssh/server.h> // ssh_send_keepalive() works for clients too
+#include <libssh/sftp.h>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -52,6 +56,16 @@ struct KeyDeleter
 using SessionPtr = std::unique_ptr<ssh_session_struct, SessionDeleter>;
 using ChannelPtr = std::unique_ptr<ssh_channel_struct, ChannelDeleter>;
 using KeyPtr = std::unique_ptr<ssh_key_struct, KeyDeleter>;
+struct SftpDeleter
+{
+    void operator()(sftp_session sftp) const { sftp_free(sftp); }
+};
+struct SftpFileDeleter
+{
+    void operator()(sftp_file file) const { sftp_close(file); }
+};
+using SftpPtr = std::unique_ptr<sftp_session_struct, SftpDeleter>;
+using SftpFilePtr = std::unique_ptr<sftp_file_struct, SftpFileDeleter>;
 
 constexpr int PollIntervalMs = 50;
 constexpr int KeepaliveIntervalMs = 5000;
@@ -81,6 +95,14 @@ QString methodNames(int methods)
         names << QStringLiteral("gssapi-with-mic");
     }
     return names.isEmpty() ? SshConnection::tr("none") : names.join(QStringLiteral(", "));
+}
+
+// QFileDevice::Permissions to chmod's octal notation (the owner's bits, not the user's).
+QString permissionsToOctal(QFileDevice::Permissions permissions)
+{
+    const int bits = int(permissions);
+    const int mode = (((bits >> 12) & 7) << 6) | (((bits >> 4) & 7) << 3) | (bits & 7);
+    return QString::number(mode, 8).rightJustified(3, u'0');
 }
 
 } // namespace
@@ -239,6 +261,8 @@ bool SshConnection::Private::configure(SshError *error)
     ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     const int strict = 1;
     ssh_options_set(s, SSH_OPTIONS_STRICTHOSTKEYCHECK, &strict);
+    const int noDelay = 1; // small packets (SFTP requests, keepalives) must not wait for Nagle
+    ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay);
     const long timeout = std::max(1, config.connectTimeoutSeconds);
     ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
 
@@ -717,6 +741,124 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
     }
     result.durationMs = timer.elapsed();
     return result;
+}
+
+bool SshConnection::upload(const QString &localPath,
+                           const QString &remotePath,
+                           const std::function<void(qint64, qint64)> &progress,
+                           SshError *error)
+{
+    const QString where = d->config.displayName();
+    QFile local(localPath);
+    if (!local.open(QIODevice::ReadOnly)) {
+        *error = SshError::make(SshError::Code::InvalidSettings,
+                                tr("Cannot read %1: %2").arg(localPath, local.errorString()));
+        return false;
+    }
+    if (!isOpen()) {
+        *error = SshError::make(SshError::Code::Disconnected, tr("Not connected to %1.").arg(where));
+        return false;
+    }
+    d->cancelled = false;
+    const qint64 total = local.size();
+    const QFileInfo target(remotePath);
+    const QString temporary = target.path() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".baton-") +
+        QString::number(QRandomGenerator::system()->generate64(), 36);
+    const QByteArray temporaryBytes = temporary.toUtf8();
+
+    SftpPtr sftp(sftp_new(d->session.get()));
+    if (!sftp || sftp_init(sftp.get()) != SSH_OK) {
+        *error = SshError::make(SshError::Code::ChannelFailed,
+                                tr("%1 offers no SFTP service: %2").arg(where, libsshError(d->session.get())));
+        return false;
+    }
+    // From here on, a failure removes the temporary file if the connection still allows it.
+    bool keepTemporary = false;
+    const auto cleanup = qScopeGuard([&] {
+        if (!keepTemporary && sftp && ssh_is_connected(d->session.get())) {
+            sftp_unlink(sftp.get(), temporaryBytes.constData());
+        }
+        sftp.reset();
+        if (!ssh_is_connected(d->session.get())) {
+            d->session.reset();
+        }
+    });
+    const auto fail = [&](SshError::Code code, const QString &message) {
+        *error = SshError::make(code, message);
+        return false;
+    };
+    SftpFilePtr file(sftp_open(sftp.get(), temporaryBytes.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600));
+    if (!file) {
+        return fail(SshError::Code::ChannelFailed,
+                    tr("Cannot create %1 on %2: %3").arg(temporary, where, libsshError(d->session.get())));
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray chunk(32 * 1024, Qt::Uninitialized);
+    qint64 sent = 0;
+    if (progress) {
+        progress(0, total);
+    }
+    while (sent < total) {
+        if (d->cancelled) {
+            file.reset();
+            return fail(SshError::Code::Cancelled, tr("The upload to %1 was cancelled.").arg(where));
+        }
+        const qint64 n = local.read(chunk.data(), chunk.size());
+        if (n <= 0) {
+            return fail(SshError::Code::InvalidSettings,
+                        tr("Reading %1 failed: %2").arg(localPath, local.errorString()));
+        }
+        hash.addData(QByteArrayView(chunk.constData(), n));
+        for (qint64 done = 0; done < n;) {
+            const ssize_t written = sftp_write(file.get(), chunk.constData() + done, size_t(n - done));
+            if (written <= 0) {
+                file.reset();
+                if (!ssh_is_connected(d->session.get())) {
+                    return fail(SshError::Code::Disconnected,
+                                tr("The connection to %1 broke during the upload.").arg(where));
+                }
+                return fail(SshError::Code::ChannelFailed,
+                            tr("Writing %1 on %2 failed: %3").arg(temporary, where, libsshError(d->session.get())));
+            }
+            done += written;
+        }
+        sent += n;
+        if (progress) {
+            progress(sent, total);
+        }
+    }
+    if (sftp_close(file.release()) != SSH_NO_ERROR) {
+        return fail(SshError::Code::ChannelFailed,
+                    tr("Closing %1 on %2 failed: %3").arg(temporary, where, libsshError(d->session.get())));
+    }
+    // The host checks what it received, then the file takes the final name in one rename().
+    const QString expected = QString::fromLatin1(hash.result().toHex());
+    const QString quoted = shellQuote(temporary);
+    const QString command =
+        QStringLiteral("set -e; command -v sha256sum >/dev/null || { echo 'sha256sum is missing on the host' >&2; "
+                       "exit 3; }; size=$(wc -c < %1); [ \"$size\" -eq %2 ] || { echo \"size $size, expected %2\" "
+                       ">&2; exit 4; }; sum=$(sha256sum < %1); [ \"${sum%% *}\" = %3 ] || { echo \"sha256 "
+                       "${sum%% *}, expected %3\" >&2; exit 5; }; chmod %4 %1; mv -f -- %1 %5")
+            .arg(quoted,
+                 QString::number(total),
+                 expected,
+                 permissionsToOctal(local.permissions()),
+                 shellQuote(remotePath));
+    QByteArray complaint;
+    ExecCallbacks callbacks;
+    callbacks.stderrData = [&complaint](const QByteArray &data) { complaint += data; };
+    const ExecResult verified = exec({command, {}, 120000}, callbacks);
+    if (!verified.succeeded()) {
+        if (verified.error) {
+            *error = verified.error;
+            return false;
+        }
+        return fail(SshError::Code::ChannelFailed,
+                    tr("%1 did not confirm the upload of %2: %3")
+                        .arg(where, remotePath, QString::fromUtf8(complaint).trimmed()));
+    }
+    keepTemporary = true; // renamed: nothing left to clean up
+    return true;
 }
 
 } // namespace Baton

@@ -40,7 +40,20 @@ public:
     /** @brief Runs @p request; output is streamed to @p callbacks as it arrives. */
     ExecResult exec(const ExecRequest &request, const ExecCallbacks &callbacks = {});
 
-    /** @brief Makes a running exec() return with SshError::Code::Cancelled. Thread-safe. */
+    /**
+     * @brief Uploads @p localPath to @p remotePath with SFTP, atomically.
+     *
+     * The data goes to a temporary name in the target directory; once the host confirms its
+     * size and sha256 (sha256sum on the host), it gets the local file's permissions and is
+     * renamed over @p remotePath. Whatever goes wrong, @p remotePath is either untouched or
+     * the complete new file. @p progress receives acknowledged bytes.
+     */
+    bool upload(const QString &localPath,
+                const QString &remotePath,
+                const std::function<void(qint64 sent, qint64 total)> &progress,
+                SshError *error);
+
+    /** @brief Makes a running exec() or upload() return with SshError::Code::Cancelled. Thread-safe. */
     void cancel();
 
     /** @brief The authentication method that succeeded, e.g. "publickey". */

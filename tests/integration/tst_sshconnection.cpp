@@ -1,11 +1,14 @@
 #include "labfixture.h"
+#include "shellquote.h"
 #include "sshconnection.h"
 #include "sshprompter.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -469,6 +472,134 @@ private Q_SLOTS:
         QVERIFY2(sudo.error.message.contains(u"refused the password"_s), qPrintable(sudo.error.message));
         QCOMPARE(prompter.sudoQuestions, 2);
         QVERIFY(!out.contains("ran"));
+    }
+
+    QString randomFile(const QString &name, qint64 size)
+    {
+        const QString path = m_temp.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            qFatal("cannot write %s", qPrintable(path));
+        }
+        QByteArray block(1024 * 1024, Qt::Uninitialized);
+        for (qint64 left = size; left > 0; left -= block.size()) {
+            for (qsizetype i = 0; i < block.size(); i += 8) {
+                const quint64 value = QRandomGenerator::global()->generate64();
+                std::memcpy(block.data() + i, &value, 8);
+            }
+            file.write(block.constData(), std::min<qint64>(left, block.size()));
+        }
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        return path;
+    }
+
+    static QByteArray sha256Of(const QString &path)
+    {
+        QFile file(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+            return {};
+        }
+        return hash.result().toHex();
+    }
+
+    void upload_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("0 B") << qint64(0);
+        QTest::newRow("1 MB") << qint64(1024 * 1024);
+        QTest::newRow("50 MB") << qint64(50 * 1024 * 1024 + 123);
+    }
+
+    void upload()
+    {
+        QFETCH(qint64, size);
+        const QString local = randomFile(u"upload-%1"_s.arg(size), size);
+        const HostEntry &host = m_inventory.hosts.first();
+        const QString remote = host.nginx.prefix + u"upload dir/nginx 'new' %1"_s.arg(size);
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QVERIFY(run(connection, u"mkdir -p "_s + shellQuote(QFileInfo(remote).path())).succeeded());
+        QList<qint64> reported;
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = connection.upload(
+            local,
+            remote,
+            [&](qint64 sent, qint64 total) {
+                QCOMPARE(total, size);
+                reported.append(sent);
+            },
+            &error);
+        QVERIFY2(ok, qPrintable(error.message));
+        qInfo("%lld bytes in %lld ms", size, timer.elapsed());
+        QVERIFY(!reported.isEmpty());
+        QCOMPARE(reported.last(), size);
+        QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+        QByteArray out;
+        QVERIFY(run(connection,
+                    u"sha256sum < "_s + shellQuote(remote) + u"; stat -c %a "_s + shellQuote(remote) + u"; ls -a "_s +
+                        shellQuote(QFileInfo(remote).path()),
+                    &out)
+                    .succeeded());
+        const QList<QByteArray> lines = out.split('\n');
+        QCOMPARE(lines.value(0).left(64), sha256Of(local));
+        QCOMPARE(lines.value(1), QByteArray("755"));
+        QVERIFY2(!out.contains(".baton-"), out.constData()); // no temporary file left
+    }
+
+    // Interrupted midway, by the caller or by a broken connection: the final path keeps its
+    // old content, and no partial file takes its place.
+    void interruptedUploadLeavesTheTargetAlone_data()
+    {
+        QTest::addColumn<bool>("killConnection");
+        QTest::newRow("cancelled") << false;
+        QTest::newRow("connection killed") << true;
+    }
+
+    void interruptedUploadLeavesTheTargetAlone()
+    {
+        QFETCH(bool, killConnection);
+        const QString local = randomFile(u"interrupted"_s, 20 * 1024 * 1024);
+        const QString remote = m_inventory.hosts.first().nginx.prefix + u"interrupted-target"_s;
+        SshConnection connection(hostConfig());
+        SshConnection observer(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error) && observer.open(&error), qPrintable(error.message));
+        QVERIFY(run(observer, u"printf old > "_s + shellQuote(remote)).succeeded());
+        QByteArray sessionPid;
+        if (killConnection) {
+            QVERIFY(run(connection, u"echo $PPID"_s, &sessionPid).succeeded());
+        }
+        bool interrupted = false;
+        const bool ok = connection.upload(
+            local,
+            remote,
+            [&](qint64 sent, qint64 total) {
+                if (!interrupted && sent > total / 2) {
+                    interrupted = true;
+                    if (killConnection) {
+                        run(observer, u"kill -KILL "_s + QString::fromLatin1(sessionPid.trimmed()));
+                    } else {
+                        connection.cancel();
+                    }
+                }
+            },
+            &error);
+        QVERIFY(!ok);
+        QCOMPARE(error.code, killConnection ? SshError::Code::Disconnected : SshError::Code::Cancelled);
+        QByteArray out;
+        QVERIFY(run(observer, u"cat "_s + shellQuote(remote)).succeeded());
+        QVERIFY(run(observer, u"cat "_s + shellQuote(remote), &out).succeeded());
+        QCOMPARE(out, QByteArray("old"));
+        if (!killConnection) {
+            QByteArray listing;
+            QVERIFY(run(observer, u"ls -a "_s + shellQuote(QFileInfo(remote).path()), &listing).succeeded());
+            QVERIFY2(!listing.contains(".interrupted-target.baton-"), listing.constData());
+        }
     }
 
     void timeoutAndCancel()
