@@ -27,7 +27,19 @@ public:
     HostKeyInfo lastKey;
     QByteArray passwordAnswer;
     int passwordQuestions = 0;
+    QByteArray passphraseAnswer;
+    int passphraseQuestions = 0;
     QList<QByteArray> sudoAnswers; // one per attempt
+
+    std::optional<QByteArray> passphrase(const QString &) override
+    {
+        ++passphraseQuestions;
+        if (passphraseAnswer.isEmpty()) {
+            return std::nullopt;
+        }
+        return passphraseAnswer;
+    }
+
     int sudoQuestions = 0;
 
     std::optional<QByteArray> sudoPassword(const QString &, int attempt) override
@@ -350,6 +362,72 @@ private Q_SLOTS:
         QVERIFY(!without.open(&error));
         QCOMPARE(error.code, SshError::Code::AuthenticationFailed);
         QVERIFY2(error.message.contains(u"publickey (agent and key files)"_s), qPrintable(error.message));
+    }
+
+    void passphraseProtectedKey()
+    {
+        const QString key = m_temp.filePath(u"id_protected"_s);
+        QProcess keygen;
+        keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, u"open sesame"_s, u"-f"_s, key});
+        QVERIFY(keygen.waitForFinished(10000));
+        QCOMPARE(keygen.exitCode(), 0);
+        // authorize it on lab-2 only
+        const QString authorized = m_lab.directory(u"ssh"_s) + u"/hosts/lab-2/ssh/authorized_keys"_s;
+        QFile file(authorized);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write(readFile(key + u".pub"_s));
+        file.close();
+
+        SshHostConfig config = hostConfig(1);
+        config.identityFiles = {key};
+        TestPrompter prompter;
+        prompter.passphraseAnswer = "open sesame";
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QVERIFY(prompter.passphraseQuestions >= 1);
+
+        TestPrompter declining;
+        SshConnection declined(config, &declining);
+        QVERIFY(!declined.open(&error));
+        QCOMPARE(error.code, SshError::Code::AuthenticationFailed);
+        QVERIFY(declining.passphraseQuestions >= 1);
+    }
+
+    // ProxyCommand from the config file: lab-2 reached through lab-1.
+    void proxyCommandFromTheConfig()
+    {
+        const HostEntry &jump = m_inventory.hosts.at(0);
+        const HostEntry &target = m_inventory.hosts.at(1);
+        const QString sshConfig = m_temp.filePath(u"ssh_config_proxy"_s);
+        const QString marker = m_temp.filePath(u"proxy-command-ran"_s);
+        writeFile(sshConfig,
+                  QString(u"Host behind\n    HostName 127.0.0.1\n    Port %1\n    User %2\n"
+                          "    IdentityFile %3\n"
+                          "    ProxyCommand sh -c 'touch %6; exec ssh -F /dev/null -i %3 -o IdentitiesOnly=yes "
+                          "-o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=%4 -p %5 "
+                          "-W %h:%p %2@127.0.0.1'\n"_s)
+                      .arg(QString::number(target.port),
+                           target.user,
+                           target.identityFile,
+                           m_inventory.knownHostsFile,
+                           QString::number(jump.port),
+                           marker)
+                      .toUtf8());
+        SshHostConfig config;
+        config.host = u"behind"_s;
+        config.sshConfigFile = sshConfig;
+        config.knownHostsFile = m_inventory.knownHostsFile;
+        SshConnection connection(config);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out;
+        QVERIFY(run(connection, u"hostname; echo $SSH_CONNECTION"_s, &out).succeeded());
+        if (m_inventory.lab->pidNamespaces) {
+            QVERIFY2(out.startsWith(QByteArray(target.name.toUtf8() + '\n')), out.constData());
+        }
+        QVERIFY2(out.trimmed().endsWith(QByteArray::number(target.port)), out.constData());
+        QVERIFY(QFile::exists(marker)); // it went through the proxy, not straight to the port
     }
 
     void passwordLogin()
