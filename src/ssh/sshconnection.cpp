@@ -684,7 +684,11 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
         if (ready > 0 || !ssh_is_connected(s)) {
             sinceKeepalive.restart();
         } else if (sinceKeepalive.elapsed() >= KeepaliveIntervalMs) {
-            ssh_send_keepalive(s); // the server answers: inbound data proves it is alive
+            // The server answers a keepalive request: inbound data proves it is alive. Sent
+            // without blocking: a blocking request would wait for the answer of a dead peer.
+            ssh_set_blocking(s, 0);
+            ssh_send_keepalive(s);
+            ssh_set_blocking(s, 1);
             sinceKeepalive.restart();
         }
         if (d->msSinceInboundData() > DeadPeerMs) {

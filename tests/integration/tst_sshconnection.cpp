@@ -753,6 +753,20 @@ private Q_SLOTS:
         qInfo("silent peer declared dead after %lld ms", elapsed);
     }
 
+    // The other side of the coin: a command that prints nothing for longer than that, on a
+    // live host, is not declared dead (drains can be long and silent).
+    void quietCommandOnALiveHostRuns()
+    {
+        SshConnection connection(hostConfig(1));
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray out;
+        const ExecResult result =
+            connection.exec({u"sleep 32; echo done"_s, {}, 60000}, {[&out](const QByteArray &d) { out += d; }, {}});
+        QVERIFY2(result.succeeded(), qPrintable(result.error.message));
+        QCOMPARE(out, QByteArray("done\n"));
+    }
+
     void clearConnectErrors()
     {
         SshHostConfig config = hostConfig();
