@@ -29,6 +29,18 @@ public:
     int passwordQuestions = 0;
     QByteArray passphraseAnswer;
     int passphraseQuestions = 0;
+    QByteArray keyboardAnswer;
+    QList<KeyboardInteractivePrompt> keyboardPrompts;
+
+    std::optional<QList<QByteArray>>
+    keyboardInteractive(const QString &, const QString &, const QList<KeyboardInteractivePrompt> &prompts) override
+    {
+        keyboardPrompts += prompts;
+        if (keyboardAnswer.isEmpty()) {
+            return std::nullopt;
+        }
+        return QList<QByteArray>(prompts.size(), keyboardAnswer);
+    }
     QList<QByteArray> sudoAnswers; // one per attempt
 
     std::optional<QByteArray> passphrase(const QString &) override
@@ -451,6 +463,26 @@ private Q_SLOTS:
         QCOMPARE(out.trimmed(), m_inventory.lab->sudoUser.toUtf8());
     }
 
+    void keyboardInteractiveLogin()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has a password account only when run as root");
+        }
+        SshHostConfig config = hostConfig();
+        config.user = m_inventory.lab->sudoUser;
+        config.identityFiles.clear();
+        TestPrompter prompter;
+        prompter.keyboardAnswer = readFile(m_inventory.lab->sudoPasswordFile).trimmed();
+        SshConnection connection(config, &prompter);
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QCOMPARE(connection.authenticationMethod(), u"keyboard-interactive"_s);
+        QCOMPARE(prompter.passwordQuestions, 0);
+        QVERIFY(!prompter.keyboardPrompts.isEmpty());
+        QVERIFY(prompter.keyboardPrompts.first().text.contains(u"assword"_s));
+        QVERIFY(!prompter.keyboardPrompts.first().echo);
+    }
+
     void wrongPasswordFailsClearly()
     {
         if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
@@ -467,7 +499,9 @@ private Q_SLOTS:
         QVERIFY(!connection.open(&error));
         QCOMPARE(error.code, SshError::Code::AuthenticationFailed);
         QCOMPARE(prompter.passwordQuestions, 2);
-        QVERIFY2(error.message.contains(u"offers: publickey, password"_s), qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"offers: publickey, keyboard-interactive, password"_s),
+                 qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"keyboard-interactive;"_s), qPrintable(error.message));
         QVERIFY2(error.message.contains(u"password (attempts: 2)"_s), qPrintable(error.message));
     }
 

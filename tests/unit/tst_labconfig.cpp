@@ -45,8 +45,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("asRoot");
         QTest::addColumn<QString>("line");
-        QTest::newRow("root") << true << u"PasswordAuthentication yes"_s;
-        QTest::newRow("user") << false << u"PasswordAuthentication no"_s;
+        QTest::newRow("root: password") << true << u"PasswordAuthentication yes"_s;
+        QTest::newRow("root: keyboard-interactive") << true << u"KbdInteractiveAuthentication yes"_s;
+        QTest::newRow("root: PAM") << true << u"UsePAM yes"_s;
+        QTest::newRow("user: password") << false << u"PasswordAuthentication no"_s;
+        QTest::newRow("user: keyboard-interactive") << false << u"KbdInteractiveAuthentication no"_s;
+        QTest::newRow("user: no PAM") << false << u"UsePAM no"_s;
     }
 
     void passwordLoginOnlyAsRoot()
