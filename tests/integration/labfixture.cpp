@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int runBatonctl(const QStringList &args, QString *errorOutput)
+int runBatonctl(const QStringList &args, QString *errorOutput, QString *output = nullptr)
 {
     QProcess process;
     process.start(QStringLiteral(BATONCTL_PATH), args);
@@ -21,6 +21,9 @@ int runBatonctl(const QStringList &args, QString *errorOutput)
         return -1;
     }
     *errorOutput = QString::fromUtf8(process.readAllStandardError());
+    if (output) {
+        *output = QString::fromUtf8(process.readAllStandardOutput());
+    }
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
@@ -58,9 +61,7 @@ QString LabFixture::directory(const QString &name) const
 
 std::optional<Baton::Inventory> LabFixture::up(const QString &name, int hosts, const QStringList &extraArguments)
 {
-    if (!m_labs.contains(name)) {
-        m_labs.append(name);
-    }
+    adopt(name);
     const QString dir = directory(name);
     const int code = runBatonctl(QStringList{u"lab"_s,
                                              u"up"_s,
@@ -71,11 +72,19 @@ std::optional<Baton::Inventory> LabFixture::up(const QString &name, int hosts, c
                                              u"--owner-pid"_s,
                                              QString::number(getpid())} +
                                      extraArguments,
-                                 &m_lastError);
+                                 &m_lastError,
+                                 &m_lastOutput);
     if (code != 0) {
         return std::nullopt;
     }
     return Baton::Inventory::load(dir + u"/inventory.json"_s, &m_lastError);
+}
+
+void LabFixture::adopt(const QString &name)
+{
+    if (!m_labs.contains(name)) {
+        m_labs.append(name);
+    }
 }
 
 int LabFixture::down(const QString &name)

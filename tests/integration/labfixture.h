@@ -27,11 +27,16 @@ public:
     /** @brief Brings down the lab named @p name; returns batonctl's exit code. */
     int down(const QString &name);
 
+    /** @brief Brings down the lab named @p name with the fixture, however it was brought up. */
+    void adopt(const QString &name);
+
     QString directory(const QString &name) const;
     QString lastError() const { return m_lastError; }
+    QString lastOutput() const { return m_lastOutput; }
 
 private:
     QTemporaryDir m_temp;
     QStringList m_labs;
     QString m_lastError;
+    QString m_lastOutput;
 };

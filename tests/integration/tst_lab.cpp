@@ -1,4 +1,5 @@
 #include "inventory.h"
+#include "labfixture.h"
 #include "labprocess.h"
 #include "shellquote.h"
 
@@ -56,39 +57,23 @@ class TestLab : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_temp;
-    QStringList m_labs; // every lab this test brought up, brought down at the end
+    LabFixture m_lab;
     QString m_oldNginx;
     QString m_newNginx;
 
     Result batonctl(const QStringList &args) { return run(QStringLiteral(BATONCTL_PATH), args); }
 
-    // Brings a lab up tied to this test process: should the test crash, the hosts stop.
+    // A lab tied to this test process: should the test crash, the hosts stop.
     std::optional<Inventory> labUp(const QString &name, int hosts, const QStringList &extra = {})
     {
-        const QString dir = m_temp.filePath(name);
-        m_labs.append(dir);
-        const Result up = batonctl(QStringList{u"lab"_s,
-                                               u"up"_s,
-                                               u"--hosts"_s,
-                                               QString::number(hosts),
-                                               u"--dir"_s,
-                                               dir,
-                                               u"--owner-pid"_s,
-                                               QString::number(getpid())} +
-                                   extra);
-        if (up.exitCode != 0) {
-            qWarning("lab up failed: %s", qPrintable(up.err));
-            return std::nullopt;
-        }
-        if (up.out.trimmed() != dir + u"/inventory.json"_s) {
-            qWarning("lab up printed %s", qPrintable(up.out));
-            return std::nullopt;
-        }
-        QString error;
-        auto inventory = Inventory::load(dir + u"/inventory.json"_s, &error);
+        auto inventory = m_lab.up(name, hosts, extra);
         if (!inventory) {
-            qWarning("%s", qPrintable(error));
+            qWarning("lab up failed: %s", qPrintable(m_lab.lastError()));
+            return std::nullopt;
+        }
+        if (m_lab.lastOutput().trimmed() != m_lab.directory(name) + u"/inventory.json"_s) {
+            qWarning("lab up printed %s", qPrintable(m_lab.lastOutput()));
+            return std::nullopt;
         }
         return inventory;
     }
@@ -144,24 +129,11 @@ class TestLab : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        if (const QString missing = LabFixture::missingPrerequisite(); !missing.isEmpty()) {
+            QSKIP(qPrintable(missing));
+        }
         m_oldNginx = qEnvironmentVariable("BATON_LAB_NGINX_OLD");
         m_newNginx = qEnvironmentVariable("BATON_LAB_NGINX_NEW");
-        if (m_oldNginx.isEmpty() || m_newNginx.isEmpty()) {
-            QSKIP("BATON_LAB_NGINX_OLD and BATON_LAB_NGINX_NEW are not set: run the tests with installer/env.sh test");
-        }
-        if (QStandardPaths::findExecutable(u"ssh"_s).isEmpty()) {
-            QSKIP("OpenSSH's ssh client is not installed (Debian: openssh-client)");
-        }
-        QVERIFY(m_temp.isValid());
-        QFile::setPermissions(
-            m_temp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
-    }
-
-    void cleanupTestCase()
-    {
-        for (const QString &dir : std::as_const(m_labs)) {
-            batonctl({u"lab"_s, u"down"_s, u"--dir"_s, dir});
-        }
     }
 
     void threeHostsAnswerOverOpenSsh()
@@ -203,7 +175,7 @@ private Q_SLOTS:
     void nginxServesPageAndStatus()
     {
         QString error;
-        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        const auto inventory = Inventory::load(m_lab.directory(u"three/inventory.json"_s), &error);
         QVERIFY2(inventory, qPrintable(error));
         for (const HostEntry &host : inventory->hosts) {
             const QByteArray page = httpGet(host.httpPort, "/");
@@ -218,10 +190,10 @@ private Q_SLOTS:
     void strictHostKeyCheckingRejectsUnknownKey()
     {
         QString error;
-        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        const auto inventory = Inventory::load(m_lab.directory(u"three/inventory.json"_s), &error);
         QVERIFY2(inventory, qPrintable(error));
         HostEntry host = inventory->hosts.first();
-        const QString empty = m_temp.filePath(u"empty_known_hosts"_s);
+        const QString empty = m_lab.directory(u"empty_known_hosts"_s);
         QFile(empty).open(QIODevice::WriteOnly);
         host.knownHostsFile = empty;
         const Result result = ssh(host, u"true"_s);
@@ -246,7 +218,7 @@ private Q_SLOTS:
     void sudoAccountNeedsItsPassword()
     {
         QString error;
-        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        const auto inventory = Inventory::load(m_lab.directory(u"three/inventory.json"_s), &error);
         QVERIFY2(inventory, qPrintable(error));
         if (geteuid() != 0) {
             QSKIP("the lab creates its sudo account only when run as root");
@@ -281,7 +253,7 @@ private Q_SLOTS:
     void signalsReachTheMaster()
     {
         QString error;
-        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        const auto inventory = Inventory::load(m_lab.directory(u"three/inventory.json"_s), &error);
         QVERIFY2(inventory, qPrintable(error));
         const HostEntry &host = inventory->hosts.at(2);
         const QString workers = u"ps -eo ppid=,pid=,args= | awk -v m=$(cat "_s + host.nginx.pidFile +
@@ -306,7 +278,7 @@ private Q_SLOTS:
     void manualHotUpgradeWorks()
     {
         QString error;
-        const auto inventory = Inventory::load(m_temp.filePath(u"three/inventory.json"_s), &error);
+        const auto inventory = Inventory::load(m_lab.directory(u"three/inventory.json"_s), &error);
         QVERIFY2(inventory, qPrintable(error));
         const HostEntry &host = inventory->hosts.at(1);
         const QString bin = shellQuote(host.nginx.binary);
@@ -347,7 +319,7 @@ private Q_SLOTS:
     // as after a crash of the app that started it.
     void upAgainCleansUpFirst()
     {
-        const QString dir = m_temp.filePath(u"three"_s);
+        const QString dir = m_lab.directory(u"three"_s);
         const QList<LabProcess> before = LabProcess::underDirectory(dir);
         // per host at least: init, sshd, master, 2 workers
         QVERIFY2(before.size() >= 15, qPrintable(u"%1 lab processes"_s.arg(before.size())));
@@ -372,9 +344,9 @@ private Q_SLOTS:
         QVERIFY(masterCount(ps.out) >= 2);
         const Result pid = ssh(host, u"cat "_s + host.nginx.pidFile);
         QVERIFY(ps.out.contains(pid.out.trimmed() + u" nginx: master process "_s + host.nginx.binary));
-        const Result down = batonctl({u"lab"_s, u"down"_s, u"--dir"_s, m_temp.filePath(u"shared"_s)});
+        const Result down = batonctl({u"lab"_s, u"down"_s, u"--dir"_s, m_lab.directory(u"shared"_s)});
         QCOMPARE(down.exitCode, 0);
-        QVERIFY(LabProcess::underDirectory(m_temp.filePath(u"shared"_s)).isEmpty());
+        QVERIFY(LabProcess::underDirectory(m_lab.directory(u"shared"_s)).isEmpty());
     }
 
     // An ordinary user gets a lab too: no namespaces, sshd and nginx under that user.
@@ -383,11 +355,11 @@ private Q_SLOTS:
         if (geteuid() != 0 || !getpwnam("batonlab") || QStandardPaths::findExecutable(u"runuser"_s).isEmpty()) {
             QSKIP("needs root, runuser and the lab's batonlab account (made by a root lab earlier in this test)");
         }
-        const QString parent = m_temp.filePath(u"user"_s);
+        const QString parent = m_lab.directory(u"user"_s);
         QVERIFY(QDir().mkpath(parent));
         QCOMPARE(run(u"chown"_s, {u"batonlab"_s, parent}).exitCode, 0);
         const QString dir = parent + u"/lab"_s;
-        m_labs.append(dir);
+        m_lab.adopt(u"user/lab"_s);
         const auto asUser = [](const QStringList &command) {
             return run(u"runuser"_s, QStringList{u"-u"_s, u"batonlab"_s, u"--"_s} + command);
         };
@@ -437,7 +409,7 @@ private Q_SLOTS:
     void downLeavesNothing()
     {
         for (const QString &name : {u"three"_s, u"ten"_s}) {
-            const QString dir = m_temp.filePath(name);
+            const QString dir = m_lab.directory(name);
             QString error;
             const auto inventory = Inventory::load(dir + u"/inventory.json"_s, &error);
             QVERIFY2(inventory, qPrintable(error));
@@ -462,7 +434,7 @@ private Q_SLOTS:
         QCOMPARE(noDir.exitCode, 1);
         QVERIFY(noDir.err.contains(u"--dir DIR is required"_s));
         const Result badBinary = batonctl(
-            {u"lab"_s, u"up"_s, u"--dir"_s, m_temp.filePath(u"bad"_s), u"--old-nginx"_s, u"/nonexistent/nginx"_s});
+            {u"lab"_s, u"up"_s, u"--dir"_s, m_lab.directory(u"bad"_s), u"--old-nginx"_s, u"/nonexistent/nginx"_s});
         QCOMPARE(badBinary.exitCode, 1);
         QVERIFY2(badBinary.err.contains(u"--old-nginx"_s) && badBinary.err.contains(u"/nonexistent/nginx"_s),
                  qPrintable(badBinary.err));

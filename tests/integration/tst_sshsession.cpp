@@ -35,7 +35,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(missing));
         }
         qunsetenv("SSH_AUTH_SOCK");
-        const auto inventory = m_lab.up(u"sessions"_s, 10);
+        const auto inventory = m_lab.up(u"sessions"_s, 100); // 100 hosts, as a fleet would be
         QVERIFY2(inventory, qPrintable(m_lab.lastError()));
         m_inventory = *inventory;
     }
@@ -136,7 +136,8 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 15000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     }
 
-    // 100 sessions connect and run a command at once while the GUI thread keeps its pace.
+    // 100 hosts: their sessions connect and run a command at once while the GUI thread keeps
+    // its pace.
     void hundredSessionsKeepTheEventLoopResponsive()
     {
         constexpr int Sessions = 100;
