@@ -170,7 +170,12 @@ private Q_SLOTS:
               maxGap,
               TickMs);
         QCOMPARE(succeeded, Sessions);
-        QVERIFY2(maxGap < 250, qPrintable(u"the event loop stalled for %1 ms"_s.arg(maxGap)));
+#ifdef BATON_SANITIZED
+        constexpr qint64 MaxGapMs = 2000; // sanitizers make every handshake several times slower
+#else
+        constexpr qint64 MaxGapMs = 250;
+#endif
+        QVERIFY2(maxGap < MaxGapMs, qPrintable(u"the event loop stalled for %1 ms"_s.arg(maxGap)));
     }
 };
 
