@@ -52,4 +52,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StatusCommand</name>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -424,6 +424,100 @@
     </message>
 </context>
 <context>
+    <name>PhaseState</name>
+    <message>
+        <source>%1 nginx masters run that are not children of one another; name the instance&apos;s pid file to tell them apart</source>
+        <translation>有 %1 个彼此不是父子关系的 nginx 主进程正在运行；请指定该实例的 pid 文件以区分它们</translation>
+    </message>
+    <message>
+        <source>the pid file %1 names process %2, which is not a running nginx master</source>
+        <translation>pid 文件 %1 指向进程 %2，但该进程不是正在运行的 nginx 主进程</translation>
+    </message>
+    <message>
+        <source>stale %1.oldbin: it names process %2, which is not a running nginx master</source>
+        <translation>陈旧的 %1.oldbin：它指向进程 %2，但该进程不是正在运行的 nginx 主进程</translation>
+    </message>
+    <message>
+        <source>an nginx master of %1 runs, but the pid file %2 is missing</source>
+        <translation>%1 的 nginx 主进程正在运行，但 pid 文件 %2 不存在</translation>
+    </message>
+    <message>
+        <source>only the old master (in %1.oldbin) runs; the pid file is missing</source>
+        <translation>只有旧主进程（记录在 %1.oldbin 中）在运行；pid 文件不存在</translation>
+    </message>
+    <message>
+        <source>the master (pid %1) has no workers</source>
+        <translation>主进程（PID %1）没有工作进程</translation>
+    </message>
+    <message>
+        <source>two unrelated masters: %1 (pid file) is not a child of %2 (.oldbin)</source>
+        <translation>两个互不相关的主进程：%1（pid 文件）不是 %2（.oldbin）的子进程</translation>
+    </message>
+    <message>
+        <source>the new master (pid %1) has no workers</source>
+        <translation>新主进程（PID %1）没有工作进程</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeRecord</name>
+    <message>
+        <source>probe output, line %1: %2</source>
+        <translation>探测输出，第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>text after &quot;end&quot;</source>
+        <translation>&quot;end&quot; 之后还有文本</translation>
+    </message>
+    <message>
+        <source>not a Baton probe record (expected &quot;baton-probe VERSION&quot;)</source>
+        <translation>不是 Baton 探测记录（应为 &quot;baton-probe VERSION&quot;）</translation>
+    </message>
+    <message>
+        <source>probe record version %1, this Baton reads version %2</source>
+        <translation>探测记录版本为 %1，当前 Baton 读取的是版本 %2</translation>
+    </message>
+    <message>
+        <source>&quot;tool&quot; needs a name and yes/no</source>
+        <translation>&quot;tool&quot; 需要一个名称和 yes/no</translation>
+    </message>
+    <message>
+        <source>&quot;proc&quot; needs pid, ppid, uid, start time, state and title</source>
+        <translation>&quot;proc&quot; 需要 pid、ppid、uid、启动时间、状态和标题</translation>
+    </message>
+    <message>
+        <source>malformed &quot;proc&quot; line</source>
+        <translation>格式错误的 &quot;proc&quot; 行</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a pid and a text</source>
+        <translation>&quot;%1&quot; 需要一个 pid 和一段文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a path and a pid</source>
+        <translation>&quot;%1&quot; 需要一个路径和一个 pid</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds no pid</source>
+        <translation>&quot;%1&quot; 中没有 pid</translation>
+    </message>
+    <message>
+        <source>&quot;binary&quot; needs a path, size, mtime and sha256</source>
+        <translation>&quot;binary&quot; 需要路径、大小、mtime 和 sha256</translation>
+    </message>
+    <message>
+        <source>malformed &quot;binary&quot; line</source>
+        <translation>格式错误的 &quot;binary&quot; 行</translation>
+    </message>
+    <message>
+        <source>empty probe output</source>
+        <translation>探测输出为空</translation>
+    </message>
+    <message>
+        <source>the record was cut short (no &quot;end&quot; line)</source>
+        <translation>记录被截断（缺少 &quot;end&quot; 行）</translation>
+    </message>
+</context>
+<context>
     <name>SshConnection</name>
     <message>
         <source>none</source>
@@ -603,13 +697,65 @@
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message>
+        <source>the probe exited with status %1</source>
+        <translation>探测脚本以状态 %1 退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n 个工作进程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Probes hosts and prints the phase of their nginx.</source>
+        <translation>探测主机并打印其 nginx 所处的阶段。</translation>
+    </message>
+    <message>
+        <source>The inventory (default: $BATON_INVENTORY).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only this host (repeatable).</source>
+        <translation>仅此主机（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print JSON (documented in the README).</source>
+        <translation>输出 JSON（格式见 README）。</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE</source>
+        <translation>请用 --inventory FILE 指定清单</translation>
+    </message>
+    <message>
+        <source>no host named %1 in the inventory</source>
+        <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+</context>
+<context>
     <name>batonctl</name>
+    <message>
+        <source>batonctl: unknown command &apos;%1&apos;
+</source>
+        <translation>batonctl: 未知命令 &apos;%1&apos;
+</translation>
+    </message>
     <message>
         <source>Usage: batonctl COMMAND [OPTIONS]
 
 Commands:
   lab up --hosts N --dir DIR   start a local lab of N nginx hosts
   lab down --dir DIR           stop the lab in DIR
+  status [--json]              probe the hosts, print each one&apos;s phase
 
 Options:
   -h, --help                   show this help
@@ -620,16 +766,11 @@ Options:
 命令：
   lab up --hosts N --dir DIR   启动一个包含 N 台 nginx 主机的本地实验环境
   lab down --dir DIR           停止 DIR 中的实验环境
+  status [--json]              探测各主机并打印每台主机所处的阶段
 
 选项：
   -h, --help                   显示此帮助
   --version                    显示 Baton 及其所用库的版本
-</translation>
-    </message>
-    <message>
-        <source>batonctl: unknown command &apos;%1&apos;
-</source>
-        <translation>batonctl: 未知命令 &apos;%1&apos;
 </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "labcommand.h"
 #include "labinit.h"
+#include "statuscommand.h"
 #include "translationloader.h"
 #include "versioninfo.h"
 
@@ -19,6 +20,7 @@ int usage(int exitCode)
                                        "Commands:\n"
                                        "  lab up --hosts N --dir DIR   start a local lab of N nginx hosts\n"
                                        "  lab down --dir DIR           stop the lab in DIR\n"
+                                       "  status [--json]              probe the hosts, print each one's phase\n"
                                        "\n"
                                        "Options:\n"
                                        "  -h, --help                   show this help\n"
@@ -53,6 +55,9 @@ int main(int argc, char *argv[])
     }
     if (command == u"lab") {
         return Baton::LabCommand::run(args.mid(1));
+    }
+    if (command == u"status") {
+        return Baton::StatusCommand::run(args.mid(1));
     }
     QTextStream(stderr) << QCoreApplication::translate("batonctl", "batonctl: unknown command '%1'\n").arg(command);
     return usage(2);

@@ -1,0 +1,204 @@
+#include "statuscommand.h"
+
+#include "inventory.h"
+#include "phase.h"
+#include "shellquote.h"
+#include "sshsession.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Baton {
+
+namespace {
+
+QJsonObject processJson(const ProbeRecord &record, const NginxProcess &process)
+{
+    QJsonObject object{{QStringLiteral("pid"), process.pid},
+                       {QStringLiteral("ppid"), process.ppid},
+                       {QStringLiteral("uid"), process.uid},
+                       {QStringLiteral("startTime"), QString::number(process.startTime)},
+                       {QStringLiteral("ageSeconds"),
+                        record.uptimeSeconds - qint64(process.startTime / quint64(record.ticksPerSecond))},
+                       {QStringLiteral("title"), process.title}};
+    if (process.role() == NginxProcess::Role::Master) {
+        object.insert(QStringLiteral("executable"), record.executables.value(process.pid));
+        object.insert(QStringLiteral("executableDeleted"), record.executableDeleted(process.pid));
+        object.insert(QStringLiteral("version"), record.versions.value(process.pid));
+    }
+    return object;
+}
+
+QJsonArray processesJson(const ProbeRecord &record, const QList<NginxProcess> &processes)
+{
+    QJsonArray array;
+    for (const NginxProcess &process : processes) {
+        array.append(processJson(record, process));
+    }
+    return array;
+}
+
+struct HostStatus
+{
+    HostEntry host;
+    std::unique_ptr<SshSession> session;
+    QByteArray output;
+    bool done = false;
+    QJsonObject json;
+    QString line;
+};
+
+void describe(HostStatus *status, const ExecResult &result)
+{
+    QJsonObject &json = status->json;
+    json.insert(QStringLiteral("host"), status->host.name);
+    if (!result.succeeded()) {
+        const QString error = result.error
+            ? result.error.message
+            : StatusCommand::tr("the probe exited with status %1").arg(result.exitStatus.value_or(-1));
+        json.insert(QStringLiteral("error"), error);
+        status->line = status->host.name + QStringLiteral(": ") + error;
+        return;
+    }
+    QString parseError;
+    const auto record = ProbeRecord::parse(QString::fromUtf8(status->output), &parseError);
+    if (!record) {
+        json.insert(QStringLiteral("error"), parseError);
+        status->line = status->host.name + QStringLiteral(": ") + parseError;
+        return;
+    }
+    const PhaseState state = PhaseState::derive(*record);
+    json.insert(QStringLiteral("phase"), phaseName(state.phase));
+    if (!state.reason.isEmpty()) {
+        json.insert(QStringLiteral("reason"), state.reason);
+    }
+    json.insert(QStringLiteral("hostname"), record->host);
+    json.insert(QStringLiteral("pidFile"), record->pidFile);
+    if (state.master) {
+        json.insert(QStringLiteral("master"), processJson(*record, *state.master));
+    }
+    if (state.oldMaster) {
+        json.insert(QStringLiteral("oldMaster"), processJson(*record, *state.oldMaster));
+    }
+    json.insert(QStringLiteral("workers"), processesJson(*record, state.workers));
+    json.insert(QStringLiteral("oldWorkers"), processesJson(*record, state.oldWorkers));
+    if (!record->binaryPath.isEmpty()) {
+        json.insert(QStringLiteral("binary"),
+                    QJsonObject{{QStringLiteral("path"), record->binaryPath},
+                                {QStringLiteral("size"), record->binarySize},
+                                {QStringLiteral("mtime"), record->binaryMtime},
+                                {QStringLiteral("sha256"), record->binarySha256}});
+    }
+    QJsonObject tools;
+    for (auto it = record->tools.cbegin(); it != record->tools.cend(); ++it) {
+        tools.insert(it.key(), it.value());
+    }
+    json.insert(QStringLiteral("tools"), tools);
+    // "nginx version: nginx/1.22.1" -> "nginx/1.22.1"
+    const QString version =
+        state.master ? record->versions.value(state.master->pid).section(QStringLiteral(": "), 1) : QString();
+    status->line =
+        QStringLiteral("%1  %2  %3")
+            .arg(status->host.name, -12)
+            .arg(phaseName(state.phase), -9)
+            .arg(state.reason.isEmpty() ? StatusCommand::tr("%n worker(s)", nullptr, int(state.workers.size())) +
+                         QStringLiteral("  ") + version
+                                        : state.reason);
+}
+
+} // namespace
+
+int StatusCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Probes hosts and prints the phase of their nginx."));
+    parser.addHelpOption();
+    const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
+                                             tr("The inventory (default: $BATON_INVENTORY)."),
+                                             tr("FILE"),
+                                             qEnvironmentVariable("BATON_INVENTORY"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON (documented in the README)."));
+    parser.addOptions({inventoryOption, hostOption, jsonOption});
+    parser.process(QStringList{QStringLiteral("batonctl status")} + arguments);
+
+    QTextStream err(stderr);
+    if (parser.value(inventoryOption).isEmpty()) {
+        err << "batonctl status: " << tr("say which inventory with --inventory FILE") << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const auto inventory = Inventory::load(parser.value(inventoryOption), &error);
+    if (!inventory) {
+        err << "batonctl status: " << error << Qt::endl;
+        return 2;
+    }
+    const QStringList wanted = parser.values(hostOption);
+    QFile script(QStringLiteral(":/baton/probe.sh"));
+    if (!script.open(QIODevice::ReadOnly)) {
+        err << "batonctl status: the probe script is missing from this build" << Qt::endl;
+        return 1;
+    }
+    const QByteArray probe = script.readAll();
+
+    std::vector<std::unique_ptr<HostStatus>> statuses;
+    for (const HostEntry &host : inventory->hosts) {
+        if (!wanted.isEmpty() && !wanted.contains(host.name)) {
+            continue;
+        }
+        auto status = std::make_unique<HostStatus>();
+        status->host = host;
+        status->session = std::make_unique<SshSession>(host.sshConfig());
+        HostStatus *raw = status.get();
+        QObject::connect(raw->session.get(),
+                         &SshSession::standardOutput,
+                         raw->session.get(),
+                         [raw](quint64, const QByteArray &data) { raw->output += data; });
+        QObject::connect(raw->session.get(),
+                         &SshSession::finished,
+                         raw->session.get(),
+                         [raw, &statuses](quint64, const ExecResult &result) {
+                             describe(raw, result);
+                             raw->done = true;
+                             if (std::all_of(statuses.begin(), statuses.end(), [](const auto &s) { return s->done; })) {
+                                 QCoreApplication::quit();
+                             }
+                         });
+        const QString command =
+            QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(host.nginx.binary);
+        raw->session->run({command, probe, 60000, host.sudo});
+        statuses.push_back(std::move(status));
+    }
+    for (const QString &name : wanted) {
+        if (std::none_of(statuses.begin(), statuses.end(), [&name](const auto &s) { return s->host.name == name; })) {
+            err << "batonctl status: " << tr("no host named %1 in the inventory").arg(name) << Qt::endl;
+            return 2;
+        }
+    }
+    if (!statuses.empty()) {
+        QCoreApplication::exec();
+    }
+    QTextStream out(stdout);
+    bool allOk = true;
+    QJsonArray hosts;
+    for (const auto &status : statuses) {
+        allOk = allOk && !status->json.contains(QStringLiteral("error"));
+        hosts.append(status->json);
+    }
+    if (parser.isSet(jsonOption)) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("hosts"), hosts}}).toJson(QJsonDocument::Indented);
+    } else {
+        for (const auto &status : statuses) {
+            out << status->line << Qt::endl;
+        }
+    }
+    return allOk ? 0 : 1;
+}
+
+} // namespace Baton

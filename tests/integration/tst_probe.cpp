@@ -1,0 +1,245 @@
+#include "labfixture.h"
+#include "phase.h"
+#include "shellquote.h"
+#include "sshconnection.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Baton;
+using namespace Qt::StringLiterals;
+
+// The phases of DESIGN.md §2, derived from fresh probes of a lab host while the test sends
+// the real signals by hand: upgrade and commit, and upgrade and roll back.
+class TestProbe : public QObject
+{
+    Q_OBJECT
+
+    LabFixture m_lab;
+    Inventory m_inventory;
+    QByteArray m_probe;
+    std::unique_ptr<SshConnection> m_connection;
+    HostEntry m_host;
+    int m_captured = 0;
+
+    std::optional<ProbeRecord> probe()
+    {
+        QByteArray out;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+        const ExecResult result = m_connection->exec(
+            {u"sh -s -- "_s + shellQuote(m_host.nginx.pidFile) + u" "_s + shellQuote(m_host.nginx.binary),
+             m_probe,
+             30000},
+            callbacks);
+        if (!result.succeeded()) {
+            qWarning("probe failed: %s", qPrintable(result.error.message));
+            return std::nullopt;
+        }
+        QString error;
+        auto record = ProbeRecord::parse(QString::fromUtf8(out), &error);
+        if (!record) {
+            qWarning("%s", qPrintable(error));
+        }
+        return record;
+    }
+
+    // Saves the record as a fixture when BATON_CAPTURE_DIR is set (see tests/data/README.md).
+    void capture(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("BATON_CAPTURE_DIR");
+        if (dir.isEmpty()) {
+            return;
+        }
+        QByteArray out;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+        m_connection->exec(
+            {u"sh -s -- "_s + shellQuote(m_host.nginx.pidFile) + u" "_s + shellQuote(m_host.nginx.binary),
+             m_probe,
+             30000},
+            callbacks);
+        QDir().mkpath(dir);
+        QFile file(dir + u"/probe-%1-%2.txt"_s.arg(++m_captured, 2, 10, QChar(u'0')).arg(name));
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(out);
+        }
+    }
+
+    Phase currentPhase()
+    {
+        const auto record = probe();
+        return record ? PhaseState::derive(*record).phase : Phase::Abnormal;
+    }
+
+    void sh(const QString &command)
+    {
+        const ExecResult result = m_connection->exec({command, {}, 30000});
+        QVERIFY2(result.succeeded(), qPrintable(command + u": "_s + result.error.message));
+    }
+
+    QString pidIn(const QString &file)
+    {
+        QByteArray out;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+        m_connection->exec({u"cat "_s + shellQuote(file), {}, 30000}, callbacks);
+        return QString::fromLatin1(out.trimmed());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString missing = LabFixture::missingPrerequisite(); !missing.isEmpty()) {
+            QSKIP(qPrintable(missing));
+        }
+        QFile script(u":/baton/probe.sh"_s);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        m_probe = script.readAll();
+        const auto inventory = m_lab.up(u"phase"_s, 2);
+        QVERIFY2(inventory, qPrintable(m_lab.lastError()));
+        m_inventory = *inventory;
+    }
+
+    void init()
+    {
+        m_host =
+            m_inventory.hosts.at(QString::fromLatin1(QTest::currentTestFunction()) == u"upgradeAndCommit"_s ? 0 : 1);
+        SshHostConfig config = m_host.sshConfig();
+        config.sshConfigFile = u"none"_s;
+        m_connection = std::make_unique<SshConnection>(config);
+        SshError error;
+        QVERIFY2(m_connection->open(&error), qPrintable(error.message));
+    }
+
+    void upgradeAndCommit()
+    {
+        const auto record = probe();
+        QVERIFY(record);
+        QCOMPARE(record->host, m_host.name);
+        PhaseState state = PhaseState::derive(*record);
+        QCOMPARE(phaseName(state.phase), u"running"_s);
+        QCOMPARE(state.workers.size(), 2);
+        QVERIFY(record->versions.value(state.master->pid).contains(u"1.22.1"_s));
+        capture(u"running"_s);
+
+        // An in-flight request (half a request header) keeps one old worker busy.
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, quint16(m_host.httpPort));
+        QVERIFY(client.waitForConnected(5000));
+        client.write("GET / HTTP/1.1\r\nHost: lab\r\n");
+        QVERIFY(client.waitForBytesWritten(5000));
+
+        const QString bin = shellQuote(m_host.nginx.binary);
+        sh(u"cp "_s + shellQuote(m_host.nginx.targetBinary) + u" "_s + bin + u".new && mv -f "_s + bin + u".new "_s +
+           bin);
+        const QString oldMaster = pidIn(m_host.nginx.pidFile);
+        sh(u"kill -USR2 "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"spawned"_s, 15000);
+        state = PhaseState::derive(*probe());
+        QCOMPARE(QString::number(state.oldMaster->pid), oldMaster);
+        QCOMPARE(state.master->ppid, state.oldMaster->pid);
+        QVERIFY(probe()->executableDeleted(state.oldMaster->pid)); // its binary was replaced on disk
+        capture(u"spawned"_s);
+
+        sh(u"kill -WINCH "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"draining"_s, 15000);
+        capture(u"draining"_s);
+        client.abort(); // the last old connection goes: the old worker exits
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"parked"_s, 15000);
+        capture(u"parked"_s);
+
+        sh(u"kill -QUIT "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
+        const auto after = probe();
+        state = PhaseState::derive(*after);
+        QVERIFY(!after->oldbinPid);
+        QVERIFY(after->versions.value(state.master->pid).contains(m_inventory.lab->newVersion));
+        capture(u"committed"_s);
+    }
+
+    void upgradeAndRollBack()
+    {
+        const QString bin = shellQuote(m_host.nginx.binary);
+        sh(u"cp -p "_s + bin + u" "_s + bin + u".old && cp "_s + shellQuote(m_host.nginx.targetBinary) + u" "_s + bin +
+           u".new && mv -f "_s + bin + u".new "_s + bin);
+        const QString oldMaster = pidIn(m_host.nginx.pidFile);
+        sh(u"kill -USR2 "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"spawned"_s, 15000);
+        sh(u"kill -WINCH "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"parked"_s, 15000);
+        const QString newMaster = pidIn(m_host.nginx.pidFile);
+
+        // Roll back: old workers again, then the new master goes.
+        sh(u"kill -HUP "_s + oldMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"spawned"_s, 15000);
+        capture(u"rollback-spawned"_s);
+        sh(u"kill -QUIT "_s + newMaster);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
+        sh(u"mv -f "_s + bin + u".old "_s + bin);
+        const auto record = probe();
+        const PhaseState state = PhaseState::derive(*record);
+        QCOMPARE(QString::number(state.master->pid), oldMaster); // the old master serves again
+        QVERIFY(record->versions.value(state.master->pid).contains(u"1.22.1"_s));
+        capture(u"rolled-back"_s);
+    }
+
+    void statusCommandReportsEveryHost()
+    {
+        QProcess batonctl;
+        batonctl.start(
+            QStringLiteral(BATONCTL_PATH),
+            {u"status"_s, u"--inventory"_s, m_lab.directory(u"phase"_s) + u"/inventory.json"_s, u"--json"_s});
+        QVERIFY(batonctl.waitForFinished(60000));
+        QCOMPARE(batonctl.exitCode(), 0);
+        const QJsonArray hosts =
+            QJsonDocument::fromJson(batonctl.readAllStandardOutput()).object().value(u"hosts").toArray();
+        QCOMPARE(hosts.size(), m_inventory.hosts.size());
+        for (const QJsonValue value : hosts) {
+            const QJsonObject host = value.toObject();
+            QCOMPARE(host.value(u"phase").toString(), u"running"_s);
+            QCOMPARE(host.value(u"workers").toArray().size(), 2);
+            QVERIFY(host.value(u"master").toObject().value(u"version").toString().contains(u"nginx/1."_s));
+            QCOMPARE(host.value(u"binary").toObject().value(u"sha256").toString().size(), 64);
+        }
+
+        QProcess unknown;
+        unknown.start(QStringLiteral(BATONCTL_PATH),
+                      {u"status"_s,
+                       u"--inventory"_s,
+                       m_lab.directory(u"phase"_s) + u"/inventory.json"_s,
+                       u"--host"_s,
+                       u"no-such-host"_s});
+        QVERIFY(unknown.waitForFinished(60000));
+        QCOMPARE(unknown.exitCode(), 2);
+        QVERIFY(unknown.readAllStandardError().contains("no-such-host"));
+    }
+
+    void stoppedAndStale()
+    {
+        const QString master = pidIn(m_host.nginx.pidFile);
+        sh(u"kill -QUIT "_s + master);
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"stopped"_s, 15000);
+        capture(u"stopped"_s);
+        // A stale .oldbin naming a process that is gone
+        sh(u"echo "_s + master + u" > "_s + shellQuote(QString(m_host.nginx.pidFile + u".oldbin"_s)));
+        const auto record = probe();
+        const PhaseState state = PhaseState::derive(*record);
+        QCOMPARE(state.phase, Phase::Abnormal);
+        QVERIFY2(state.reason.contains(u"stale"_s), qPrintable(state.reason));
+        capture(u"stale-oldbin"_s);
+        sh(u"rm -f "_s + shellQuote(QString(m_host.nginx.pidFile + u".oldbin"_s)) + u"; "_s +
+           shellQuote(m_host.nginx.binary) + u" -p "_s + shellQuote(m_host.nginx.prefix) + u" -c "_s +
+           shellQuote(m_host.nginx.configFile));
+        QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProbe)
+#include "tst_probe.moc"

@@ -1,0 +1,205 @@
+#include "phase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace Baton;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("missing fixture %s", qPrintable(name));
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+// A record made by hand for states the lab does not produce on its own.
+QString record(const QString &body, const QString &pidFile = u"/run/nginx.pid 10"_s, const QString &oldbin = u"-"_s)
+{
+    QString text = u"baton-probe 1\nhost web-1\nuptime 100\nhz 100\ntool sha256sum yes\n"_s + body;
+    if (!pidFile.isEmpty()) {
+        text += u"pidfile "_s + pidFile + u"\noldbin /run/nginx.pid.oldbin "_s + oldbin + u"\n"_s;
+    }
+    return text + u"binary /usr/sbin/nginx 1000 1 -\nend\n"_s;
+}
+
+PhaseState derived(const QString &text)
+{
+    QString error;
+    const auto parsed = ProbeRecord::parse(text, &error);
+    if (!parsed) {
+        qFatal("%s", qPrintable(error));
+    }
+    return PhaseState::derive(*parsed);
+}
+
+const QString Master10 = u"proc 10 1 0 500 S nginx: master process /usr/sbin/nginx\n"_s;
+const QString Workers10 = u"proc 11 10 33 501 S nginx: worker process\nproc 12 10 33 501 S nginx: worker process\n"_s;
+
+} // namespace
+
+class TestPhase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Records captured on the lab while tests/integration/tst_probe.cpp sent real signals.
+    void capturedRecords_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("phase");
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<int>("oldWorkers");
+        const QStringList files = QDir(QStringLiteral(BATON_TEST_DATA "/probe")).entryList({u"probe-*.txt"_s});
+        QVERIFY(files.size() >= 9);
+        const QHash<QString, std::tuple<QString, int, int>> expected{
+            {u"running"_s, {u"running"_s, 2, 0}},
+            {u"spawned"_s, {u"spawned"_s, 2, 2}},
+            {u"draining"_s, {u"draining"_s, 2, 1}},
+            {u"parked"_s, {u"parked"_s, 2, 0}},
+            {u"committed"_s, {u"running"_s, 2, 0}},
+            {u"rollback-spawned"_s, {u"spawned"_s, 2, 2}},
+            {u"rolled-back"_s, {u"running"_s, 2, 0}},
+            {u"stopped"_s, {u"stopped"_s, 0, 0}},
+            {u"stale-oldbin"_s, {u"abnormal"_s, 0, 0}},
+        };
+        for (const QString &file : files) {
+            const QString kind = file.mid(9).chopped(4); // probe-NN-<kind>.txt
+            QVERIFY2(expected.contains(kind), qPrintable(file));
+            const auto &[phase, workers, oldWorkers] = expected.value(kind);
+            QTest::newRow(qPrintable(file)) << file << phase << workers << oldWorkers;
+        }
+    }
+
+    void capturedRecords()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, phase);
+        QFETCH(int, workers);
+        QFETCH(int, oldWorkers);
+        const PhaseState state = derived(fixture(file));
+        QCOMPARE(phaseName(state.phase), phase);
+        QCOMPARE(state.workers.size(), workers);
+        QCOMPARE(state.oldWorkers.size(), oldWorkers);
+        if (state.phase == Phase::Abnormal) {
+            QVERIFY(!state.reason.isEmpty());
+        }
+    }
+
+    void drainingShowsTheOldWorkerShuttingDown()
+    {
+        QString error;
+        const auto parsed = ProbeRecord::parse(fixture(u"probe-03-draining.txt"_s), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        const PhaseState state = PhaseState::derive(*parsed);
+        QCOMPARE(state.oldWorkers.first().role(), NginxProcess::Role::ShuttingDownWorker);
+        QVERIFY(parsed->executableDeleted(state.oldMaster->pid));
+        QVERIFY(!parsed->executableDeleted(state.master->pid));
+        QVERIFY(parsed->versions.value(state.oldMaster->pid).contains(u"1.22.1"_s));
+        QVERIFY(parsed->versions.value(state.master->pid).contains(u"1.26.3"_s));
+        QCOMPARE(parsed->binarySha256.size(), 64);
+    }
+
+    void abnormal_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("master without workers") << record(Master10) << u"has no workers"_s;
+        QTest::newRow("pid file names a worker")
+            << record(Master10 + Workers10, u"/run/nginx.pid 11"_s) << u"not a running nginx master"_s;
+        QTest::newRow("pid file names a zombie master")
+            << record(u"proc 10 1 0 500 Z nginx: master process /usr/sbin/nginx\n"_s)
+            << u"not a running nginx master"_s;
+        QTest::newRow("stale oldbin") << record(Master10 + Workers10, u"/run/nginx.pid 10"_s, u"77"_s) << u"stale"_s;
+        QTest::newRow("unrelated masters") << record(Master10 + Workers10 +
+                                                         u"proc 20 1 0 600 S nginx: master process /usr/sbin/nginx\n"
+                                                         "proc 21 20 33 601 S nginx: worker process\n"_s,
+                                                     u"/run/nginx.pid 20"_s,
+                                                     u"10"_s)
+                                           << u"two unrelated masters"_s;
+        QTest::newRow("lost pid file") << record(Master10 + Workers10, u"/run/nginx.pid -"_s) << u"is missing"_s;
+        QTest::newRow("pid off: two unrelated masters")
+            << record(Master10 + Workers10 + u"proc 20 1 0 600 S nginx: master process /opt/nginx/sbin/nginx\n"_s,
+                      QString())
+            << u"2 nginx masters"_s;
+    }
+
+    void abnormal()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        const PhaseState state = derived(text);
+        QCOMPARE(state.phase, Phase::Abnormal);
+        QVERIFY2(state.reason.contains(reason), qPrintable(state.reason));
+    }
+
+    void withoutPidFile()
+    {
+        // `pid off`: the process table alone
+        QCOMPARE(derived(record(Master10 + Workers10, QString())).phase, Phase::Running);
+        QCOMPARE(derived(record(QString(), QString())).phase, Phase::Stopped);
+        const QString upgrade = Master10 +
+            u"proc 11 10 33 501 S nginx: worker process is shutting down\n"
+            "proc 20 10 0 600 S nginx: master process /usr/sbin/nginx\n"
+            "proc 21 20 33 601 S nginx: worker process\n"_s;
+        const PhaseState state = derived(record(upgrade, QString()));
+        QCOMPARE(state.phase, Phase::Draining);
+        QCOMPARE(state.oldMaster->pid, 10);
+        QCOMPARE(state.master->pid, 20);
+    }
+
+    void otherInstancesDoNotCount()
+    {
+        // A master of another binary, and a process merely titled "nginx: ..."
+        const QString other = u"proc 30 1 0 700 S nginx: master process /opt/other/sbin/nginx\n"
+                              "proc 31 30 33 701 S nginx: worker process\n"
+                              "proc 40 1 1000 800 S nginx: my log shipper\n"_s;
+        QCOMPARE(derived(record(other, u"/run/nginx.pid -"_s)).phase, Phase::Stopped);
+        QCOMPARE(derived(record(Master10 + Workers10 + other)).phase, Phase::Running);
+    }
+
+    void parseErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << QString() << u"empty probe output"_s;
+        QTest::newRow("not a record") << u"bash: sh: not found\n"_s << u"line 1: not a Baton probe record"_s;
+        QTest::newRow("future version") << u"baton-probe 2\nend\n"_s << u"version 2"_s;
+        QTest::newRow("cut short") << u"baton-probe 1\nhost a\n"_s << u"cut short"_s;
+        QTest::newRow("bad proc") << u"baton-probe 1\nproc x y\nend\n"_s << u"line 2: \"proc\" needs"_s;
+        QTest::newRow("bad pid file") << u"baton-probe 1\npidfile /run/nginx.pid abc\nend\n"_s << u"holds no pid"_s;
+        QTest::newRow("after end") << u"baton-probe 1\nend\nhost b\n"_s << u"after \"end\""_s;
+    }
+
+    void parseErrors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!ProbeRecord::parse(text, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void parserTolerance()
+    {
+        QString error;
+        const auto parsed = ProbeRecord::parse(u"baton-probe 1\r\nfuture-item whatever\r\n"
+                                               "pidfile /srv/my nginx/run/nginx.pid 42\r\n"
+                                               "binary /srv/my nginx/sbin/nginx 123 456 -\r\nend\r\n"_s,
+                                               &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->pidFile, u"/srv/my nginx/run/nginx.pid"_s);
+        QCOMPARE(parsed->pidFilePid, std::optional<qint64>(42));
+        QCOMPARE(parsed->binaryPath, u"/srv/my nginx/sbin/nginx"_s);
+        QCOMPARE(parsed->binarySize, 123);
+        QVERIFY(parsed->binarySha256.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPhase)
+#include "tst_phase.moc"
