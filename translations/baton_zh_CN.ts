@@ -424,6 +424,21 @@
     </message>
 </context>
 <context>
+    <name>NginxBuild</name>
+    <message>
+        <source>no &quot;nginx version:&quot; line: this is not the output of nginx -V</source>
+        <translation>没有 &quot;nginx version:&quot; 行：这不是 nginx -V 的输出</translation>
+    </message>
+    <message>
+        <source>the configure arguments have an unclosed quote</source>
+        <translation>configure 参数中有未闭合的引号</translation>
+    </message>
+    <message>
+        <source>no &quot;configure arguments:&quot; line: use nginx -V (capital V)</source>
+        <translation>没有 &quot;configure arguments:&quot; 行：请使用 nginx -V（大写 V）</translation>
+    </message>
+</context>
+<context>
     <name>PhaseState</name>
     <message>
         <source>%1 nginx masters run that are not children of one another; name the instance&apos;s pid file to tell them apart</source>
