@@ -12,6 +12,7 @@
 #   tool NAME yes|no               optional tools: sha256sum, ss
 #   proc PID PPID UID START STATE TITLE    every nginx process (its title starts with "nginx")
 #   exe PID TARGET                 /proc/PID/exe of each master (may end in " (deleted)")
+#   exesha PID SHA256|-            sha256 of the executable each master really runs
 #   pidfile PATH PID|-             the pid file and what it holds ("-": missing or empty)
 #   oldbin PATH PID|-              the same for PATH.oldbin
 #   binary PATH SIZE MTIME SHA256|-   the nginx binary on disk
@@ -50,6 +51,11 @@ for dir in /proc/[0-9]*; do
 done
 for pid in $masters; do
     echo "exe $pid $(readlink "/proc/$pid/exe" 2>/dev/null || echo '?')"
+    sum=-
+    if command -v sha256sum >/dev/null 2>&1; then
+        sum=$(sha256sum < "/proc/$pid/exe" 2>/dev/null | cut -c1-64)
+    fi
+    echo "exesha $pid ${sum:--}"
 done
 for file in "$pidfile" "${pidfile:+$pidfile.oldbin}"; do
     [ -n "$file" ] || continue

@@ -474,6 +474,41 @@
     </message>
 </context>
 <context>
+    <name>Pitfalls</name>
+    <message>
+        <source>An upgrade is already in progress (%1): finish it (commit or roll back) before starting another; USR2 is ignored while a new binary runs.</source>
+        <translation>已有一次升级正在进行（%1）：请先完成它（提交或回滚）再开始新的升级；新二进制运行期间 USR2 会被忽略。</translation>
+    </message>
+    <message>
+        <source>No pid file is known for this instance (pid off?): masters are found by their title only.</source>
+        <translation>此实例没有已知的 pid 文件（pid off？）：只能按进程标题查找主进程。</translation>
+    </message>
+    <message>
+        <source>The master was started as &quot;%1&quot;, not by an absolute path: the new binary cannot be executed on USR2. Restart nginx once by its full path.</source>
+        <translation>主进程是以 &quot;%1&quot; 启动的，而不是绝对路径：收到 USR2 时无法执行新的二进制。请用完整路径重启一次 nginx。</translation>
+    </message>
+    <message>
+        <source>nginx runs with daemon off: a binary upgrade is not possible, restart it instead.</source>
+        <translation>nginx 以 daemon off 运行：无法进行二进制升级，请改为重启。</translation>
+    </message>
+    <message>
+        <source>The master is PID 1 (a container&apos;s main process): a binary upgrade is not possible.</source>
+        <translation>主进程是 PID 1（容器的主进程）：无法进行二进制升级。</translation>
+    </message>
+    <message>
+        <source>The running binary was replaced on disk (%1): the master still runs the old one.</source>
+        <translation>正在运行的二进制已在磁盘上被替换（%1）：主进程仍在运行旧的二进制。</translation>
+    </message>
+    <message>
+        <source>The binary on disk (%1) differs from the one the master runs.</source>
+        <translation>磁盘上的二进制（%1）与主进程正在运行的不同。</translation>
+    </message>
+    <message>
+        <source>Process %1 is titled &quot;%2&quot; but is not an nginx master or worker; it is ignored.</source>
+        <translation>进程 %1 的标题为 &quot;%2&quot;，但它不是 nginx 主进程或工作进程；已忽略。</translation>
+    </message>
+</context>
+<context>
     <name>ProbeRecord</name>
     <message>
         <source>probe output, line %1: %2</source>
@@ -530,6 +565,10 @@
     <message>
         <source>the record was cut short (no &quot;end&quot; line)</source>
         <translation>记录被截断（缺少 &quot;end&quot; 行）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a pid and a value</source>
+        <translation>&quot;%1&quot; 需要一个 pid 和一个值</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "inventory.h"
 #include "phase.h"
+#include "pitfalls.h"
 #include "shellquote.h"
 #include "sshsession.h"
 
@@ -29,6 +30,7 @@ QJsonObject processJson(const ProbeRecord &record, const NginxProcess &process)
                        {QStringLiteral("title"), process.title}};
     if (process.role() == NginxProcess::Role::Master) {
         object.insert(QStringLiteral("executable"), record.executables.value(process.pid));
+        object.insert(QStringLiteral("executableSha256"), record.executableSha256.value(process.pid));
         object.insert(QStringLiteral("executableDeleted"), record.executableDeleted(process.pid));
         object.insert(QStringLiteral("version"), record.versions.value(process.pid));
     }
@@ -100,6 +102,15 @@ void describe(HostStatus *status, const ExecResult &result)
         tools.insert(it.key(), it.value());
     }
     json.insert(QStringLiteral("tools"), tools);
+    QJsonArray pitfalls;
+    for (const Pitfall &pitfall : Pitfalls::detect(*record, state)) {
+        pitfalls.append(QJsonObject{
+            {QStringLiteral("code"), pitfall.code},
+            {QStringLiteral("severity"),
+             pitfall.severity == Pitfall::Severity::Blocker ? QStringLiteral("blocker") : QStringLiteral("warning")},
+            {QStringLiteral("message"), pitfall.message}});
+    }
+    json.insert(QStringLiteral("pitfalls"), pitfalls);
     // "nginx version: nginx/1.22.1" -> "nginx/1.22.1"
     const QString version =
         state.master ? record->versions.value(state.master->pid).section(QStringLiteral(": "), 1) : QString();

@@ -115,6 +115,14 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             }
             const QString value = rest.mid(fields.at(0).size() + 1).toString();
             (key == u"exe" ? record.executables : record.versions).insert(pid, value);
+        } else if (key == u"exesha") {
+            qint64 pid = 0;
+            if (fields.size() != 2 || !toPid(fields.at(0), &pid)) {
+                return fail(tr("\"%1\" needs a pid and a value").arg(key));
+            }
+            if (fields.at(1) != u"-") {
+                record.executableSha256.insert(pid, fields.at(1).toString());
+            }
         } else if (key == u"pidfile" || key == u"oldbin") {
             // PATH may contain spaces: the pid is the last field
             const qsizetype last = rest.lastIndexOf(u' ');

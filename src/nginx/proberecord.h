@@ -56,6 +56,7 @@ public:
     qint64 binaryMtime = 0;
     QString binarySha256; ///< empty when sha256sum is missing
     QHash<qint64, QString> versions; ///< master pid -> first line of `exe -v`
+    QHash<qint64, QString> executableSha256; ///< master pid -> sha256 of what it runs
 
     /** @brief Parses the probe's output; on failure @p error says which line and why. */
     static std::optional<ProbeRecord> parse(QStringView text, QString *error);

@@ -1,5 +1,6 @@
 #include "labfixture.h"
 #include "phase.h"
+#include "pitfalls.h"
 #include "shellquote.h"
 #include "sshconnection.h"
 
@@ -127,6 +128,10 @@ private Q_SLOTS:
         QCOMPARE(phaseName(state.phase), u"running"_s);
         QCOMPARE(state.workers.size(), 2);
         QVERIFY(record->versions.value(state.master->pid).contains(u"1.22.1"_s));
+        // the master runs exactly the binary on disk
+        QCOMPARE(record->executableSha256.value(state.master->pid), record->binarySha256);
+        QCOMPARE(record->binarySha256.size(), 64);
+        QVERIFY(Pitfalls::detect(*record, state).isEmpty());
         capture(u"running"_s);
 
         // An in-flight request (half a request header) keeps one old worker busy.
@@ -146,6 +151,7 @@ private Q_SLOTS:
         QCOMPARE(QString::number(state.oldMaster->pid), oldMaster);
         QCOMPARE(state.master->ppid, state.oldMaster->pid);
         QVERIFY(probe()->executableDeleted(state.oldMaster->pid)); // its binary was replaced on disk
+        QVERIFY(Pitfalls::hasBlocker(Pitfalls::detect(*probe(), state))); // no second upgrade now
         capture(u"spawned"_s);
 
         sh(u"kill -WINCH "_s + oldMaster);
@@ -207,6 +213,7 @@ private Q_SLOTS:
             QCOMPARE(host.value(u"workers").toArray().size(), 2);
             QVERIFY(host.value(u"master").toObject().value(u"version").toString().contains(u"nginx/1."_s));
             QCOMPARE(host.value(u"binary").toObject().value(u"sha256").toString().size(), 64);
+            QVERIFY(host.value(u"pitfalls").toArray().isEmpty());
         }
 
         QProcess unknown;
