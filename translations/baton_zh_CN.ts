@@ -570,6 +570,10 @@
         <source>&quot;%1&quot; needs a pid and a value</source>
         <translation>&quot;%1&quot; 需要一个 pid 和一个值</translation>
     </message>
+    <message>
+        <source>malformed &quot;conns&quot; line</source>
+        <translation>格式错误的 &quot;conns&quot; 行</translation>
+    </message>
 </context>
 <context>
     <name>SshConnection</name>

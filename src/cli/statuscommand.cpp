@@ -27,10 +27,12 @@ QJsonObject processJson(const ProbeRecord &record, const NginxProcess &process)
                        {QStringLiteral("startTime"), QString::number(process.startTime)},
                        {QStringLiteral("ageSeconds"),
                         record.uptimeSeconds - qint64(process.startTime / quint64(record.ticksPerSecond))},
-                       {QStringLiteral("title"), process.title}};
+                       {QStringLiteral("title"), process.title},
+                       {QStringLiteral("connections"), record.connections.value(process.pid)}};
     if (process.role() == NginxProcess::Role::Master) {
         object.insert(QStringLiteral("executable"), record.executables.value(process.pid));
         object.insert(QStringLiteral("executableSha256"), record.executableSha256.value(process.pid));
+        object.insert(QStringLiteral("listen"), QJsonArray::fromStringList(record.listening.value(process.pid)));
         object.insert(QStringLiteral("executableDeleted"), record.executableDeleted(process.pid));
         object.insert(QStringLiteral("version"), record.versions.value(process.pid));
     }

@@ -115,6 +115,20 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             }
             const QString value = rest.mid(fields.at(0).size() + 1).toString();
             (key == u"exe" ? record.executables : record.versions).insert(pid, value);
+        } else if (key == u"listen" || key == u"conns") {
+            qint64 pid = 0;
+            bool countOk = true;
+            if (fields.size() != 2 || !toPid(fields.at(0), &pid)) {
+                return fail(tr("\"%1\" needs a pid and a value").arg(key));
+            }
+            if (key == u"listen") {
+                record.listening[pid].append(fields.at(1).toString());
+            } else {
+                record.connections.insert(pid, fields.at(1).toInt(&countOk));
+            }
+            if (!countOk) {
+                return fail(tr("malformed \"conns\" line"));
+            }
         } else if (key == u"exesha") {
             qint64 pid = 0;
             if (fields.size() != 2 || !toPid(fields.at(0), &pid)) {

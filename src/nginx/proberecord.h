@@ -57,6 +57,8 @@ public:
     QString binarySha256; ///< empty when sha256sum is missing
     QHash<qint64, QString> versions; ///< master pid -> first line of `exe -v`
     QHash<qint64, QString> executableSha256; ///< master pid -> sha256 of what it runs
+    QHash<qint64, QStringList> listening; ///< master pid -> "address:port" it listens on
+    QHash<qint64, int> connections; ///< pid -> established TCP connections (absent: none)
 
     /** @brief Parses the probe's output; on failure @p error says which line and why. */
     static std::optional<ProbeRecord> parse(QStringView text, QString *error);

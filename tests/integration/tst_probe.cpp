@@ -156,6 +156,15 @@ private Q_SLOTS:
 
         sh(u"kill -WINCH "_s + oldMaster);
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"draining"_s, 15000);
+        {
+            // the old worker still serving is the one holding the client's connection
+            const auto draining = probe();
+            const PhaseState drainingState = PhaseState::derive(*draining);
+            QCOMPARE(draining->connections.value(drainingState.oldWorkers.first().pid), 1);
+            const QString listen = u"127.0.0.1:"_s + QString::number(m_host.httpPort);
+            QVERIFY(draining->listening.value(drainingState.master->pid).contains(listen));
+            QVERIFY(draining->listening.value(drainingState.oldMaster->pid).contains(listen)); // inherited
+        }
         capture(u"draining"_s);
         client.abort(); // the last old connection goes: the old worker exits
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"parked"_s, 15000);

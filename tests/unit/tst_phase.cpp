@@ -189,6 +189,7 @@ private Q_SLOTS:
     {
         QString error;
         const auto parsed = ProbeRecord::parse(u"baton-probe 1\r\nfuture-item whatever\r\n"
+                                               "listen 42 127.0.0.1:8080\r\nlisten 42 10.0.0.1:443\r\nconns 43 7\r\n"
                                                "pidfile /srv/my nginx/run/nginx.pid 42\r\n"
                                                "binary /srv/my nginx/sbin/nginx 123 456 -\r\nend\r\n"_s,
                                                &error);
@@ -198,6 +199,8 @@ private Q_SLOTS:
         QCOMPARE(parsed->binaryPath, u"/srv/my nginx/sbin/nginx"_s);
         QCOMPARE(parsed->binarySize, 123);
         QVERIFY(parsed->binarySha256.isEmpty());
+        QCOMPARE(parsed->listening.value(42), (QStringList{u"127.0.0.1:8080"_s, u"10.0.0.1:443"_s}));
+        QCOMPARE(parsed->connections.value(43), 7);
     }
 };
 
