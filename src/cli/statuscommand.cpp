@@ -153,6 +153,14 @@ int StatusCommand::run(const QStringList &arguments)
         return 2;
     }
     const QStringList wanted = parser.values(hostOption);
+    for (const QString &name : wanted) {
+        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&name](const HostEntry &host) {
+                return host.name == name;
+            })) {
+            err << "batonctl status: " << tr("no host named %1 in the inventory").arg(name) << Qt::endl;
+            return 2;
+        }
+    }
     QFile script(QStringLiteral(":/baton/probe.sh"));
     if (!script.open(QIODevice::ReadOnly)) {
         err << "batonctl status: the probe script is missing from this build" << Qt::endl;
@@ -187,12 +195,6 @@ int StatusCommand::run(const QStringList &arguments)
             QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(host.nginx.binary);
         raw->session->run({command, probe, 60000, host.sudo});
         statuses.push_back(std::move(status));
-    }
-    for (const QString &name : wanted) {
-        if (std::none_of(statuses.begin(), statuses.end(), [&name](const auto &s) { return s->host.name == name; })) {
-            err << "batonctl status: " << tr("no host named %1 in the inventory").arg(name) << Qt::endl;
-            return 2;
-        }
     }
     if (!statuses.empty()) {
         QCoreApplication::exec();

@@ -46,6 +46,38 @@ std::optional<NginxProcess> masterWithPid(const ProbeRecord &record, std::option
     return process;
 }
 
+// Without a pid file (`pid off`, or none known): the masters from the process table
+// alone. Returns false when @p state is final (stopped or abnormal).
+bool fromProcessTable(const ProbeRecord &record, const QList<NginxProcess> &masters, PhaseState *state)
+{
+    if (masters.isEmpty()) {
+        state->phase = Phase::Stopped;
+        return false;
+    }
+    QList<NginxProcess> roots; // masters whose parent is no master
+    for (const NginxProcess &master : masters) {
+        const auto parent = record.process(master.ppid);
+        if (!parent || parent->role() != NginxProcess::Role::Master) {
+            roots.append(master);
+        }
+    }
+    if (roots.size() != 1) {
+        state->phase = Phase::Abnormal;
+        state->reason = PhaseState::tr("%1 nginx masters run that are not children of one another; name the "
+                                       "instance's pid file to tell them apart")
+                            .arg(roots.size());
+        return false;
+    }
+    state->master = roots.first();
+    for (const NginxProcess &child : record.childrenOf(roots.first().pid)) {
+        if (child.role() == NginxProcess::Role::Master) {
+            state->oldMaster = roots.first();
+            state->master = child;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 PhaseState PhaseState::derive(const ProbeRecord &record)
@@ -65,34 +97,8 @@ PhaseState PhaseState::derive(const ProbeRecord &record)
     }
 
     if (record.pidFile.isEmpty()) {
-        // No pid file (`pid off`, or not known): the process table alone.
-        if (masters.isEmpty()) {
-            state.phase = Phase::Stopped;
+        if (!fromProcessTable(record, masters, &state)) {
             return state;
-        }
-        QList<NginxProcess> roots;
-        for (const NginxProcess &master : masters) {
-            if (!record.process(master.ppid) || record.process(master.ppid)->role() != NginxProcess::Role::Master) {
-                roots.append(master);
-            }
-        }
-        if (roots.size() != 1) {
-            return abnormal(tr("%1 nginx masters run that are not children of one another; name the instance's "
-                               "pid file to tell them apart")
-                                .arg(roots.size()));
-        }
-        const QList<NginxProcess> children = record.childrenOf(roots.first().pid);
-        std::optional<NginxProcess> child;
-        for (const NginxProcess &process : children) {
-            if (process.role() == NginxProcess::Role::Master) {
-                child = process;
-            }
-        }
-        if (child) {
-            state.oldMaster = roots.first();
-            state.master = child;
-        } else {
-            state.master = roots.first();
         }
     } else {
         state.master = masterWithPid(record, record.pidFilePid);

@@ -363,19 +363,17 @@ bool SshConnection::Private::keyboardInteractive(int *rc)
             const char *text = ssh_userauth_kbdint_getprompt(s, unsigned(i), &echo);
             prompts.append({QString::fromUtf8(text), echo != 0});
         }
-        QList<QByteArray> answers;
         if (count > 0) {
-            auto given = prompter->keyboardInteractive(QString::fromUtf8(ssh_userauth_kbdint_getname(s)),
-                                                       QString::fromUtf8(ssh_userauth_kbdint_getinstruction(s)),
-                                                       prompts);
-            if (!given || given->size() != count) {
+            auto answers = prompter->keyboardInteractive(QString::fromUtf8(ssh_userauth_kbdint_getname(s)),
+                                                         QString::fromUtf8(ssh_userauth_kbdint_getinstruction(s)),
+                                                         prompts);
+            if (!answers || answers->size() != count) {
                 return false;
             }
-            answers = *given;
-        }
-        for (int i = 0; i < count; ++i) {
-            ssh_userauth_kbdint_setanswer(s, unsigned(i), answers[i].constData());
-            wipeSecret(answers[i]);
+            for (int i = 0; i < count; ++i) {
+                ssh_userauth_kbdint_setanswer(s, unsigned(i), (*answers)[i].constData());
+                wipeSecret((*answers)[i]);
+            }
         }
         *rc = ssh_userauth_kbdint(s, nullptr, nullptr);
     }
@@ -385,23 +383,21 @@ bool SshConnection::Private::keyboardInteractive(int *rc)
 bool SshConnection::Private::authenticate(SshError *error)
 {
     ssh_session s = session.get();
+    const auto authError = [&] {
+        *error = disconnected(SshConnection::tr("authentication"));
+        session.reset();
+        return false;
+    };
     int rc = ssh_userauth_none(s, nullptr);
     if (rc == SSH_AUTH_SUCCESS) {
         authMethod = QStringLiteral("none");
         return true;
     }
     if (rc == SSH_AUTH_ERROR) {
-        *error = disconnected(SshConnection::tr("authentication"));
-        session.reset();
-        return false;
+        return authError();
     }
     const int offered = ssh_userauth_list(s, nullptr);
     QStringList failed;
-    const auto authError = [&] {
-        *error = disconnected(SshConnection::tr("authentication"));
-        session.reset();
-        return false;
-    };
 
     if (offered & SSH_AUTH_METHOD_PUBLICKEY) {
         rc = ssh_userauth_publickey_auto(s, nullptr, nullptr); // the agent, then the key files
@@ -431,8 +427,7 @@ bool SshConnection::Private::authenticate(SshError *error)
             if (!password) {
                 break;
             }
-            password->append('\0');
-            rc = ssh_userauth_password(s, nullptr, password->constData());
+            rc = ssh_userauth_password(s, nullptr, password->constData()); // QByteArray ends in NUL
             wipeSecret(*password);
             if (rc == SSH_AUTH_SUCCESS) {
                 authMethod = QStringLiteral("password");
@@ -513,6 +508,11 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
         result.durationMs = timer.elapsed();
         return result;
     };
+    const auto broken = [&](const QString &what) {
+        result.error = d->disconnected(what);
+        result.durationMs = timer.elapsed();
+        return result;
+    };
     if (!isOpen()) {
         return finish(SshError::Code::Disconnected,
                       SshConnection::tr("Not connected to %1.").arg(d->config.displayName()));
@@ -531,8 +531,7 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
     });
     if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
         if (!ssh_is_connected(s)) {
-            result.error = d->disconnected(SshConnection::tr("opening a channel"));
-            return result;
+            return broken(SshConnection::tr("opening a channel"));
         }
         return finish(SshError::Code::ChannelFailed,
                       SshConnection::tr("Could not open a session channel on %1: %2")
@@ -600,8 +599,9 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                               .arg(d->config.displayName()));
                 return;
             }
-            password->append('\n');
+            // The newline separately: appending it could reallocate and leave a copy behind.
             ssh_channel_write(channel.get(), password->constData(), uint32_t(password->size()));
+            ssh_channel_write(channel.get(), "\n", 1);
             wipeSecret(*password);
         }
         const qsizetype ready = heldStderr.indexOf(sudoReady);
@@ -665,8 +665,7 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                 const qsizetype chunk = std::min<qsizetype>({request.input.size() - written, qsizetype(window), 32768});
                 const int n = ssh_channel_write(channel.get(), request.input.constData() + written, uint32_t(chunk));
                 if (n == SSH_ERROR) {
-                    result.error = d->disconnected(SshConnection::tr("sending input"));
-                    return result;
+                    return broken(SshConnection::tr("sending input"));
                 }
                 written += n;
             }
@@ -678,8 +677,7 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
         // Wait for data on stdout (this also reads stderr packets into their buffer).
         const int ready = ssh_channel_poll_timeout(channel.get(), PollIntervalMs, 0);
         if (ready == SSH_ERROR || drain(0, &stdoutEof) == SSH_ERROR || drain(1, &stderrEof) == SSH_ERROR) {
-            result.error = d->disconnected(SshConnection::tr("reading the command's output"));
-            return result;
+            return broken(SshConnection::tr("reading the command's output"));
         }
         if (ready > 0 || !ssh_is_connected(s)) {
             sinceKeepalive.restart();
@@ -692,20 +690,15 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
             sinceKeepalive.restart();
         }
         if (d->msSinceInboundData() > DeadPeerMs) {
-            const SshError dead = SshError::make(
-                SshError::Code::Disconnected,
-                SshConnection::tr(
-                    "%1 has sent nothing for %2 s, not even answers to keepalive requests: the connection is dead.")
-                    .arg(d->config.displayName())
-                    .arg(DeadPeerMs / 1000));
             d->dropSession = true;
-            result.error = dead;
-            result.durationMs = timer.elapsed();
-            return result;
+            return finish(SshError::Code::Disconnected,
+                          SshConnection::tr("%1 has sent nothing for %2 s, not even answers to keepalive requests: "
+                                            "the connection is dead.")
+                              .arg(d->config.displayName())
+                              .arg(DeadPeerMs / 1000));
         }
         if (!ssh_is_connected(s)) {
-            result.error = d->disconnected(SshConnection::tr("running the command"));
-            return result;
+            return broken(SshConnection::tr("running the command"));
         }
     }
 
@@ -734,9 +727,7 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
 #endif
     if (!result.exitStatus && result.exitSignal.isEmpty()) {
         if (!ssh_is_connected(s)) {
-            result.error = d->disconnected(SshConnection::tr("waiting for the command's exit status"));
-            result.durationMs = timer.elapsed();
-            return result;
+            return broken(SshConnection::tr("waiting for the command's exit status"));
         }
         result.error =
             SshError::make(SshError::Code::Disconnected,
@@ -776,14 +767,13 @@ bool SshConnection::upload(const QString &localPath,
                                 tr("%1 offers no SFTP service: %2").arg(where, libsshError(d->session.get())));
         return false;
     }
-    // From here on, a failure removes the temporary file if the connection still allows it.
-    bool keepTemporary = false;
+    // Until SFTP is closed, a failure removes the temporary file if the connection allows it.
     const auto cleanup = qScopeGuard([&] {
-        if (!keepTemporary && sftp && ssh_is_connected(d->session.get())) {
+        if (sftp && ssh_is_connected(d->session.get())) {
             sftp_unlink(sftp.get(), temporaryBytes.constData());
         }
         sftp.reset();
-        if (!ssh_is_connected(d->session.get())) {
+        if (d->session && !ssh_is_connected(d->session.get())) {
             d->session.reset();
         }
     });
@@ -835,14 +825,20 @@ bool SshConnection::upload(const QString &localPath,
         return fail(SshError::Code::ChannelFailed,
                     tr("Closing %1 on %2 failed: %3").arg(temporary, where, libsshError(d->session.get())));
     }
+    // SFTP is done: close it before exec(), which frees the whole session (and with it the
+    // SFTP channel) should the connection break. From here on the command itself removes
+    // the temporary file when a check fails.
+    sftp.reset();
     // The host checks what it received, then the file takes the final name in one rename().
     const QString expected = QString::fromLatin1(hash.result().toHex());
     const QString quoted = shellQuote(temporary);
     const QString command =
-        QStringLiteral("set -e; command -v sha256sum >/dev/null || { echo 'sha256sum is missing on the host' >&2; "
-                       "exit 3; }; size=$(wc -c < %1); [ \"$size\" -eq %2 ] || { echo \"size $size, expected %2\" "
-                       ">&2; exit 4; }; sum=$(sha256sum < %1); [ \"${sum%% *}\" = %3 ] || { echo \"sha256 "
-                       "${sum%% *}, expected %3\" >&2; exit 5; }; chmod %4 %1; mv -f -- %1 %5")
+        QStringLiteral("fail() { rm -f -- %1; echo \"$2\" >&2; exit \"$1\"; }; "
+                       "command -v sha256sum >/dev/null || fail 3 'sha256sum is missing on the host'; "
+                       "size=$(wc -c < %1) || fail 4 'the upload cannot be read'; "
+                       "[ \"$size\" -eq %2 ] || fail 4 \"size $size, expected %2\"; "
+                       "sum=$(sha256sum < %1); [ \"${sum%% *}\" = %3 ] || fail 5 \"sha256 ${sum%% *}, expected %3\"; "
+                       "chmod %4 %1 || fail 6 'chmod failed'; mv -f -- %1 %5 || fail 6 'the rename failed'")
             .arg(quoted,
                  QString::number(total),
                  expected,
@@ -861,7 +857,6 @@ bool SshConnection::upload(const QString &localPath,
                     tr("%1 did not confirm the upload of %2: %3")
                         .arg(where, remotePath, QString::fromUtf8(complaint).trimmed()));
     }
-    keepTemporary = true; // renamed: nothing left to clean up
     return true;
 }
 

@@ -31,7 +31,8 @@ struct KeyboardInteractivePrompt
  *
  * Called on the session's worker thread; an implementation for the GUI forwards the
  * question to the GUI thread and waits for the answer. Every answer may be declined
- * (nullopt). Secrets are returned as QByteArray so that the caller can wipe them.
+ * (nullopt). Secrets are returned as QByteArray so that the caller can wipe them: return
+ * one that shares its data with no copy you keep, or the wiping misses that copy.
  */
 class SshPrompter
 {

@@ -110,6 +110,8 @@ private Q_SLOTS:
 
     void init()
     {
+        // The commit test gets lab-1; the rollback, status and stop tests share lab-2 in that
+        // order (each leaves it running).
         m_host =
             m_inventory.hosts.at(QString::fromLatin1(QTest::currentTestFunction()) == u"upgradeAndCommit"_s ? 0 : 1);
         SshHostConfig config = m_host.sshConfig();

@@ -25,6 +25,12 @@ int sh(const QString &command, QByteArray *err = nullptr)
     return process.exitCode();
 }
 
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
 QByteArray contents(const QString &path)
 {
     QFile file(path);
@@ -52,11 +58,8 @@ private Q_SLOTS:
     void backupCopiesExactly()
     {
         const QString binary = m_dir + u"/nginx"_s;
-        QFile file(binary);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("old build\n");
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeFile(binary, "old build\n"));
+        QFile::setPermissions(binary, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         const QString backup = m_dir + u"/nginx-1.22.1.baton-backup"_s;
         QCOMPARE(sh(UpgradeCommands::backup(binary, backup)), 0);
         QCOMPARE(contents(backup), QByteArray("old build\n"));
@@ -69,10 +72,7 @@ private Q_SLOTS:
     {
         const QString binary = m_dir + u"/nginx"_s;
         const QString source = m_dir + u"/new nginx"_s;
-        QFile file(source);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("new build\n");
-        file.close();
+        QVERIFY(writeFile(source, "new build\n"));
         QCOMPARE(sh(UpgradeCommands::install(source, binary)), 0);
         QCOMPARE(contents(binary), QByteArray("new build\n"));
         QVERIFY(QFile::permissions(binary).testFlag(QFile::ExeOther));
@@ -160,10 +160,7 @@ private Q_SLOTS:
     void readPidFile()
     {
         const QString pidFile = m_dir + u"/nginx.pid"_s;
-        QFile file(pidFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("4242\n");
-        file.close();
+        QVERIFY(writeFile(pidFile, "4242\n"));
         QProcess process;
         process.start(u"/bin/sh"_s, {u"-c"_s, UpgradeCommands::readPidFile(pidFile)});
         QVERIFY(process.waitForFinished());
