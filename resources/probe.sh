@@ -1,36 +1,51 @@
 # Baton's host probe: everything a snapshot needs, in one round trip. Runs with POSIX sh
 # on the host (sent on stdin: sh -s -- [PIDFILE [BINARY]]) and prints a line-oriented record
-# that src/nginx/proberecord.cpp parses. Needs only sh, /proc and the usual utilities;
-# optional tools are reported as missing, never fatal.
+# that src/nginx/proberecord.cpp parses. Needs only sh, /proc and the usual utilities
+# (cat, sed, awk, tr, ls, readlink, head, cut, wc, date) in their POSIX or BusyBox forms; it
+# reads the process table from /proc, so it never depends on the flavour of ps. Optional
+# tools (sha256sum, systemctl) are reported as present or missing, never fatal.
 #
-# Record format, version 1 (one item per line, fields separated by one space; the last
+# Every nginx master on the host is reported; PIDFILE pins the instance the caller means
+# (its pid file is read even when no master names it), BINARY is the file on disk to
+# describe.
+#
+# Record format, version 2 (one item per line, fields separated by one space; the last
 # field of a line may contain spaces):
-#   baton-probe 1
+#   baton-probe 2
+#   pin PATH                       the pid file the caller named (absent: none)
 #   host NAME                      hostname of the machine
 #   uptime SECONDS                 /proc/uptime, to turn start times into ages
 #   hz TICKS                       clock ticks per second (start times are in ticks)
-#   tool NAME yes|no               optional tools: sha256sum, ss
+#   tool NAME yes|no               optional tools: sha256sum, systemctl
 #   proc PID PPID UID START STATE TITLE    every nginx process (its title starts with "nginx")
 #   exe PID TARGET                 /proc/PID/exe of each master (may end in " (deleted)")
 #   exesha PID SHA256|-            sha256 of the executable each master really runs
-#   listen PID ADDRESS:PORT        a TCP socket a master listens on (IPv4 from /proc/net/tcp)
+#   build PID LINE                 each line of `/proc/PID/exe -V`: the build that really runs
+#   conf PID PATH                  the main configuration file the master was started with
+#   pidpath PID PATH|off|?         the pid file its configuration names (?: unreadable)
+#   daemon PID on|off|?            its `daemon` directive (-g or the main configuration file)
+#   unit PID NAME                  the systemd service whose cgroup holds the master
+#   systemd NAME KEY VALUE         Type, PIDFile, MainPID and ExecStart (path) of that unit
+#   listen PID ADDRESS:PORT        a TCP socket a master listens on ([a:b:c:d:e:f:g:h]:PORT for IPv6)
 #   conns PID COUNT                established TCP connections of each nginx process
-#   pidfile PATH PID|-             the pid file and what it holds ("-": missing or empty)
-#   oldbin PATH PID|-              the same for PATH.oldbin
+#   pidfile PATH PID|-             each pid file and what it holds ("-": missing or empty)
+#   oldbin PATH PID|-              what PATH.oldbin holds, for each pid file PATH
 #   binary PATH SIZE MTIME SHA256|-   the nginx binary on disk
-#   version PID TEXT               first line of `/proc/PID/exe -v` per master
 #   end
 set -u
-pidfile=${1:-}
+pin=${1:-}
 binary=${2:-}
-echo "baton-probe 1"
+echo "baton-probe 2"
+[ -z "$pin" ] || echo "pin $pin"
 echo "host $(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)"
 read -r up _ < /proc/uptime
 echo "uptime ${up%.*}"
 echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"
-for tool in sha256sum ss; do
-    if command -v "$tool" >/dev/null 2>&1; then echo "tool $tool yes"; else echo "tool $tool no"; fi
+have() { command -v "$1" >/dev/null 2>&1; }
+for tool in sha256sum systemctl; do
+    if have "$tool"; then echo "tool $tool yes"; else echo "tool $tool no"; fi
 done
+sha() { if have sha256sum; then sha256sum < "$1" 2>/dev/null | cut -c1-64; fi; }
 masters=""
 nginxpids=""
 for dir in /proc/[0-9]*; do
@@ -51,29 +66,119 @@ for dir in /proc/[0-9]*; do
     uid=$(awk '/^Uid:/ { print $2; exit }' "$dir/status" 2>/dev/null)
     echo "proc $pid $ppid ${uid:-?} $start $state $title"
     nginxpids="$nginxpids $pid"
-    case $title in "nginx: master process"*) masters="$masters $pid" ;; esac
+    case $title in "nginx: master process"*) [ "$state" = Z ] || masters="$masters $pid" ;; esac
 done
+nl='
+'
+pidpaths="" # newline-separated: paths may contain spaces
+addpath() { case "$nl$pidpaths" in *"$nl$1$nl"*) ;; *) pidpaths="$pidpaths$1$nl" ;; esac; }
+units=""
+netfiles=""
+netns=""
 for pid in $masters; do
     echo "exe $pid $(readlink "/proc/$pid/exe" 2>/dev/null || echo '?')"
-    sum=-
-    if command -v sha256sum >/dev/null 2>&1; then
-        sum=$(sha256sum < "/proc/$pid/exe" 2>/dev/null | cut -c1-64)
-    fi
+    sum=$(sha "/proc/$pid/exe")
     echo "exesha $pid ${sum:--}"
+    build=$("/proc/$pid/exe" -V 2>&1) && printf '%s\n' "$build" | sed "s/^/build $pid /"
+    # Where the master's configuration and pid file are: -p/-c/-g from its title, the
+    # compiled-in defaults (configure arguments), then the main configuration file's
+    # top-level `pid` and `daemon` directives.
+    title=$(tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null)
+    cargs=$(printf '%s\n' "$build" | sed -n 's/^configure arguments: //p')
+    where=$(T=$title C=$cargs P=$pid awk '
+        function scan(text,   n, t, i, k, depth, w) {
+            gsub(/[{};]/, " & ", text)
+            n = split(text, t, /[ \t\r\n]+/)
+            for (i = 1; i <= n; i++) {
+                if (t[i] == "") continue
+                if (t[i] == "{") { depth++; k = 0; continue }
+                if (t[i] == "}") { depth--; k = 0; continue }
+                if (t[i] == ";") {
+                    if (depth == 0 && k == 2 && w[1] == "pid" && pid == "") { pid = w[2]; gsub(/^["\047]|["\047]$/, "", pid) }
+                    if (depth == 0 && k == 2 && w[1] == "daemon" && daemon == "") daemon = w[2]
+                    k = 0; continue
+                }
+                w[++k] = t[i]
+            }
+        }
+        BEGIN {
+            n = split(ENVIRON["T"], a, " ")
+            for (i = 5; i <= n; i++) {
+                t = a[i]; v = ""
+                if (t ~ /^-g/) {
+                    g = substr(t, 3)
+                    while (i < n && a[i + 1] !~ /^-[pcegqtTsvVh?]/) { i++; g = g " " a[i] }
+                    continue
+                }
+                if (t == "-p" || t == "-c" || t == "-e") { v = a[++i] } else if (t ~ /^-[pce]./) { v = substr(t, 3); t = substr(t, 1, 2) }
+                if (t == "-p") prefix = v
+                if (t == "-c") conf = v
+            }
+            dprefix = "/usr/local/nginx/"; dconf = "conf/nginx.conf"; dpid = "logs/nginx.pid"
+            m = split(ENVIRON["C"], c, " ")
+            for (i = 1; i <= m; i++) {
+                if (c[i] ~ /^--prefix=/) dprefix = substr(c[i], 10)
+                if (c[i] ~ /^--conf-path=/) dconf = substr(c[i], 13)
+                if (c[i] ~ /^--pid-path=/) dpid = substr(c[i], 12)
+            }
+            if (prefix == "") prefix = dprefix
+            if (prefix !~ /\/$/) prefix = prefix "/"
+            if (conf == "") conf = dconf
+            if (conf !~ /^\//) conf = prefix conf
+            scan(g)
+            text = ""; readable = 0
+            while ((r = (getline line < conf)) > 0) { readable = 1; sub(/#.*/, "", line); text = text " " line }
+            if (r == 0) readable = 1
+            scan(text)
+            if (pid == "") pid = readable ? dpid : "?"
+            if (pid != "off" && pid != "?" && pid !~ /^\//) pid = prefix pid
+            if (daemon == "") daemon = readable ? "on" : "?"
+            print "conf " ENVIRON["P"] " " conf
+            print "daemon " ENVIRON["P"] " " daemon
+            print "pidpath " ENVIRON["P"] " " pid
+        }')
+    printf '%s\n' "$where"
+    path=$(printf '%s\n' "$where" | sed -n 's/^pidpath [0-9]* //p')
+    case $path in off|\?|"") ;; *) addpath "$path" ;; esac
+    unit=$(sed -n 's,^[0-9]*:[^:]*:.*/\([^/]*\.service\)$,\1,p' "/proc/$pid/cgroup" 2>/dev/null | head -n 1)
+    if [ -n "$unit" ]; then
+        echo "unit $pid $unit"
+        case " $units " in *" $unit "*) ;; *) units="$units $unit" ;; esac
+    fi
+    ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || ns=""
+    case " $netns " in *" $ns "*) ;; *)
+        netns="$netns $ns"
+        netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
+    esac
 done
-# Sockets: the inodes each nginx process holds, matched against /proc/net/tcp{,6}
-# (state 0A: listening, 01: established). Needs to read the processes' fd tables.
+if have systemctl; then
+    for unit in $units; do
+        systemctl show -p Type -p PIDFile -p MainPID -p ExecStart "$unit" 2>/dev/null | awk -v u="$unit" '
+            /^ExecStart=/ { if (match($0, /path=[^ ;]*/)) print "systemd " u " ExecStart " substr($0, RSTART + 5, RLENGTH - 5); next }
+            /^[A-Za-z]+=/ { k = $0; sub(/=.*/, "", k); v = $0; sub(/^[^=]*=/, "", v); print "systemd " u " " k " " (v == "" ? "-" : v) }'
+    done
+fi
+# Sockets: the inodes each nginx process holds, matched against the masters' network
+# namespaces' TCP tables (state 0A: listening, 01: established).
 for pid in $nginxpids; do
     ls -l "/proc/$pid/fd" 2>/dev/null | sed -n "s/.*socket:\[\([0-9]*\)\]\$/$pid \1/p"
 done | awk -v masters=" $masters " '
     function hex(h,   i, v) { v = 0; for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789ABCDEF", toupper(substr(h, i, 1))) - 1; return v }
-    function addr(a,   ip, port) {
+    function addr(a,   part, port, ip, w, word, out) {
         split(a, part, ":"); port = hex(part[2]); ip = part[1]
-        if (length(ip) != 8) return "[ipv6]:" port
-        return hex(substr(ip, 7, 2)) "." hex(substr(ip, 5, 2)) "." hex(substr(ip, 3, 2)) "." hex(substr(ip, 1, 2)) ":" port
+        if (length(ip) == 8)
+            return hex(substr(ip, 7, 2)) "." hex(substr(ip, 5, 2)) "." hex(substr(ip, 3, 2)) "." hex(substr(ip, 1, 2)) ":" port
+        # IPv6: four 32-bit words, each in host (little-endian) byte order
+        out = ""
+        for (w = 0; w < 4; w++) {
+            word = substr(ip, w * 8 + 1, 8)
+            out = out (w ? ":" : "") sprintf("%x:%x", hex(substr(word, 7, 2) substr(word, 5, 2)), hex(substr(word, 3, 2) substr(word, 1, 2)))
+        }
+        return "[" out "]:" port
     }
     FILENAME == "-" { owner[$2] = owner[$2] " " $1; next }
-    FNR > 1 && ($10 in owner) {
+    FNR > 1 && ($10 in owner) && !(($10, $2) in seen) {
+        seen[$10, $2] = 1
         n = split(owner[$10], pids, " ")
         for (i = 1; i <= n; i++) {
             if ($4 == "0A" && index(masters, " " pids[i] " ")) print "listen " pids[i] " " addr($2)
@@ -81,23 +186,18 @@ done | awk -v masters=" $masters " '
         }
     }
     END { for (p in conns) print "conns " p " " conns[p] }
-' - /proc/net/tcp /proc/net/tcp6 2>/dev/null
-for file in "$pidfile" "${pidfile:+$pidfile.oldbin}"; do
-    [ -n "$file" ] || continue
-    kind=pidfile
-    case $file in *.oldbin) kind=oldbin ;; esac
+' - ${netfiles:-/proc/net/tcp /proc/net/tcp6} 2>/dev/null
+[ -z "$pin" ] || addpath "$pin"
+printf '%s' "$pidpaths" | while IFS= read -r file; do
     content=$(cat "$file" 2>/dev/null | tr -dc '0-9')
-    echo "$kind $file ${content:--}"
+    echo "pidfile $file ${content:--}"
+    content=$(cat "$file.oldbin" 2>/dev/null | tr -dc '0-9')
+    echo "oldbin $file ${content:--}"
 done
 if [ -n "$binary" ] && [ -e "$binary" ]; then
     size=$(wc -c < "$binary" | tr -d ' ')
     mtime=$(date -r "$binary" +%s 2>/dev/null || echo 0)
-    sum=-
-    if command -v sha256sum >/dev/null 2>&1; then sum=$(sha256sum < "$binary" | cut -c1-64); fi
-    echo "binary $binary $size $mtime $sum"
+    sum=$(sha "$binary")
+    echo "binary $binary $size $mtime ${sum:--}"
 fi
-for pid in $masters; do
-    line=$("/proc/$pid/exe" -v 2>&1 | head -n 1)
-    echo "version $pid $line"
-done
 echo "end"

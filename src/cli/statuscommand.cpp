@@ -1,6 +1,7 @@
 #include "statuscommand.h"
 
 #include "inventory.h"
+#include "nginxbuild.h"
 #include "phase.h"
 #include "pitfalls.h"
 #include "shellquote.h"
@@ -35,6 +36,30 @@ QJsonObject processJson(const ProbeRecord &record, const NginxProcess &process)
         object.insert(QStringLiteral("listen"), QJsonArray::fromStringList(record.listening.value(process.pid)));
         object.insert(QStringLiteral("executableDeleted"), record.executableDeleted(process.pid));
         object.insert(QStringLiteral("version"), record.versions.value(process.pid));
+        object.insert(QStringLiteral("configFile"), record.configFiles.value(process.pid));
+        object.insert(QStringLiteral("daemon"), record.daemon.value(process.pid));
+        if (const QString unit = record.units.value(process.pid); !unit.isEmpty()) {
+            const SystemdUnit settings = record.systemdUnits.value(unit);
+            object.insert(QStringLiteral("systemd"),
+                          QJsonObject{{QStringLiteral("unit"), unit},
+                                      {QStringLiteral("type"), settings.type},
+                                      {QStringLiteral("pidFile"), settings.pidFile},
+                                      {QStringLiteral("mainPid"), settings.mainPid},
+                                      {QStringLiteral("execStart"), settings.execStart}});
+        }
+        QString error;
+        if (const auto build = NginxBuild::parse(record.builds.value(process.pid).join(u'\n'), &error)) {
+            object.insert(
+                QStringLiteral("build"),
+                QJsonObject{
+                    {QStringLiteral("version"), build->version.version.toString()},
+                    {QStringLiteral("compiler"), build->compiler},
+                    {QStringLiteral("opensslBuilt"), build->opensslBuilt},
+                    {QStringLiteral("opensslRunning"), build->opensslRunning},
+                    {QStringLiteral("configureArguments"), QJsonArray::fromStringList(build->configureArguments)},
+                    {QStringLiteral("staticModules"), QJsonArray::fromStringList(build->staticModules())},
+                    {QStringLiteral("dynamicModules"), QJsonArray::fromStringList(build->dynamicModules())}});
+        }
     }
     return object;
 }
@@ -77,13 +102,33 @@ void describe(HostStatus *status, const ExecResult &result)
         status->line = status->host.name + QStringLiteral(": ") + parseError;
         return;
     }
-    const PhaseState state = PhaseState::derive(*record);
+    // Every instance on the host, and the details of the one the inventory means.
+    QJsonArray instances;
+    for (const ProbeInstance &instance : record->instances()) {
+        const PhaseState phase = PhaseState::derive(*record, instance);
+        QJsonArray masters;
+        for (qint64 pid : instance.masters) {
+            masters.append(pid);
+        }
+        QJsonObject entry{{QStringLiteral("pidFile"), instance.pidFile},
+                          {QStringLiteral("masters"), masters},
+                          {QStringLiteral("phase"), phaseName(phase.phase)}};
+        if (!phase.reason.isEmpty()) {
+            entry.insert(QStringLiteral("reason"), phase.reason);
+        }
+        instances.append(entry);
+    }
+    json.insert(QStringLiteral("instances"), instances);
+    QString why;
+    const auto selected = record->selectedInstance(&why);
+    const ProbeInstance instance = selected.value_or(ProbeInstance{});
+    const PhaseState state = selected ? PhaseState::derive(*record, instance) : PhaseState::derive(*record);
     json.insert(QStringLiteral("phase"), phaseName(state.phase));
     if (!state.reason.isEmpty()) {
         json.insert(QStringLiteral("reason"), state.reason);
     }
     json.insert(QStringLiteral("hostname"), record->host);
-    json.insert(QStringLiteral("pidFile"), record->pidFile);
+    json.insert(QStringLiteral("pidFile"), instance.pidFile);
     if (state.master) {
         json.insert(QStringLiteral("master"), processJson(*record, *state.master));
     }
@@ -105,7 +150,7 @@ void describe(HostStatus *status, const ExecResult &result)
     }
     json.insert(QStringLiteral("tools"), tools);
     QJsonArray pitfalls;
-    for (const Pitfall &pitfall : Pitfalls::detect(*record, state)) {
+    for (const Pitfall &pitfall : Pitfalls::detect(*record, instance, state)) {
         pitfalls.append(QJsonObject{
             {QStringLiteral("code"), pitfall.code},
             {QStringLiteral("severity"),

@@ -82,6 +82,18 @@ bool fromProcessTable(const ProbeRecord &record, const QList<NginxProcess> &mast
 
 PhaseState PhaseState::derive(const ProbeRecord &record)
 {
+    QString why;
+    const auto instance = record.selectedInstance(&why);
+    if (!instance) {
+        PhaseState state;
+        state.reason = why;
+        return state;
+    }
+    return derive(record, *instance);
+}
+
+PhaseState PhaseState::derive(const ProbeRecord &record, const ProbeInstance &instance)
+{
     PhaseState state;
     const auto abnormal = [&state](const QString &reason) {
         state.phase = Phase::Abnormal;
@@ -90,44 +102,61 @@ PhaseState PhaseState::derive(const ProbeRecord &record)
     };
 
     QList<NginxProcess> masters;
-    for (const NginxProcess &process : record.processes) {
-        if (process.role() == NginxProcess::Role::Master && process.state != u'Z') {
-            masters.append(process);
+    for (qint64 pid : instance.masters) {
+        if (const auto master = record.process(pid)) {
+            masters.append(*master);
         }
     }
 
-    if (record.pidFile.isEmpty()) {
+    if (instance.pidFile.isEmpty()) {
         if (!fromProcessTable(record, masters, &state)) {
             return state;
         }
     } else {
-        state.master = masterWithPid(record, record.pidFilePid);
-        state.oldMaster = masterWithPid(record, record.oldbinPid);
-        if (record.pidFilePid && !state.master) {
+        const QString &pidFile = instance.pidFile;
+        const std::optional<qint64> pidFilePid = record.pidFilePids.value(pidFile);
+        const std::optional<qint64> oldbinPid = record.oldbinPids.value(pidFile);
+        state.master = masterWithPid(record, pidFilePid);
+        state.oldMaster = masterWithPid(record, oldbinPid);
+        if (pidFilePid && !state.master) {
             return abnormal(tr("the pid file %1 names process %2, which is not a running nginx master")
-                                .arg(record.pidFile)
-                                .arg(*record.pidFilePid));
+                                .arg(pidFile)
+                                .arg(*pidFilePid));
         }
-        if (record.oldbinPid && !state.oldMaster) {
+        if (oldbinPid && !state.oldMaster) {
             return abnormal(tr("stale %1.oldbin: it names process %2, which is not a running nginx master")
-                                .arg(record.pidFile)
-                                .arg(*record.oldbinPid));
+                                .arg(pidFile)
+                                .arg(*oldbinPid));
         }
         if (!state.master && !state.oldMaster) {
-            // Masters of other instances may run; one of this binary means a lost pid file.
-            const bool oursRuns = !record.binaryPath.isEmpty() &&
-                std::any_of(masters.begin(), masters.end(), [&record](const NginxProcess &master) {
-                    return master.title.contains(record.binaryPath);
-                });
-            if (oursRuns) {
-                return abnormal(tr("an nginx master of %1 runs, but the pid file %2 is missing")
-                                    .arg(record.binaryPath, record.pidFile));
+            // A master of this binary whose pid file is unknown (configuration unreadable)
+            // may be this instance's too.
+            if (masters.isEmpty() && !record.binaryPath.isEmpty()) {
+                for (const NginxProcess &master : record.masters()) {
+                    const QString path = record.pidPaths.value(master.pid, QStringLiteral("?"));
+                    if (path == u"?" && master.title.contains(record.binaryPath)) {
+                        masters.append(master);
+                    }
+                }
+            }
+            if (!masters.isEmpty()) {
+                return abnormal(tr("an nginx master (pid %1) runs with this configuration, but the pid file %2 is "
+                                   "missing")
+                                    .arg(masters.first().pid)
+                                    .arg(pidFile));
             }
             state.phase = Phase::Stopped;
             return state;
         }
         if (!state.master && state.oldMaster) {
-            return abnormal(tr("only the old master (in %1.oldbin) runs; the pid file is missing").arg(record.pidFile));
+            return abnormal(tr("only the old master (in %1.oldbin) runs; the pid file is missing").arg(pidFile));
+        }
+        for (const NginxProcess &other : masters) {
+            if (other.pid != state.master->pid && (!state.oldMaster || other.pid != state.oldMaster->pid)) {
+                return abnormal(tr("another nginx master (pid %1) runs with the pid file %2, which does not name it")
+                                    .arg(other.pid)
+                                    .arg(pidFile));
+            }
         }
     }
 

@@ -38,9 +38,12 @@ public:
     QList<NginxProcess> workers; ///< the master's
     QList<NginxProcess> oldWorkers; ///< the old master's
 
-    /** @brief Derives the phase of the instance whose pid file the record names; without one,
-     * from the process table alone (`pid off`). */
+    /** @brief Derives the phase of the record's selected instance (ProbeRecord::selectedInstance):
+     * abnormal when several run and none is pinned. */
     static PhaseState derive(const ProbeRecord &record);
+    /** @brief Derives the phase of one instance; without a pid file, from the process table
+     * alone (`pid off`). */
+    static PhaseState derive(const ProbeRecord &record, const ProbeInstance &instance);
 };
 
 } // namespace Baton

@@ -12,7 +12,7 @@ QString masterArguments(const NginxProcess &master)
 
 } // namespace
 
-QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &state)
+QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const ProbeInstance &instance, const PhaseState &state)
 {
     QList<Pitfall> found;
     const auto add = [&found](Pitfall::Severity severity, const char *code, const QString &message) {
@@ -36,7 +36,7 @@ QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &sta
     case Phase::Running:
         break;
     }
-    if (record.pidFile.isEmpty()) {
+    if (instance.pidFile.isEmpty() && state.phase != Phase::Stopped) {
         add(Pitfall::Severity::Warning,
             "no-pid-file",
             tr("No pid file is known for this instance (pid off?): masters are found by their title only."));
@@ -52,7 +52,7 @@ QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &sta
                    "executed on USR2. Restart nginx once by its full path.")
                     .arg(arguments.section(u' ', 0, 0)));
         }
-        if (arguments.contains(u"daemon off")) {
+        if (arguments.contains(u"daemon off") || record.daemon.value(master.pid) == u"off") {
             add(Pitfall::Severity::Blocker,
                 "daemon-off",
                 tr("nginx runs with daemon off: a binary upgrade is not possible, restart it instead."));
@@ -78,6 +78,60 @@ QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &sta
             }
         }
     }
+    const std::optional<NginxProcess> eldest = state.oldMaster ? state.oldMaster : state.master;
+    if (eldest && record.daemon.value(eldest->pid) == u"?") {
+        add(Pitfall::Severity::Warning,
+            "config-unreadable",
+            tr("The configuration file %1 cannot be read as this user: whether nginx runs with daemon off, and "
+               "which pid file it uses, is unknown. Let Baton use sudo on this host.")
+                .arg(record.configFiles.value(eldest->pid)));
+    }
+    const QString unitName = eldest ? record.units.value(eldest->pid) : QString();
+    if (!unitName.isEmpty() && !record.systemdUnits.contains(unitName)) {
+        if (!record.hasTool(QStringLiteral("systemctl"))) {
+            add(Pitfall::Severity::Warning,
+                "systemd-unknown",
+                tr("nginx runs in the systemd service %1, but systemctl is missing: its Type and PIDFile cannot be "
+                   "checked.")
+                    .arg(unitName));
+        }
+    } else if (!unitName.isEmpty()) {
+        const SystemdUnit unit = record.systemdUnits.value(unitName);
+        const bool tracksNginx = (state.master && unit.mainPid == state.master->pid) ||
+            (state.oldMaster && unit.mainPid == state.oldMaster->pid) || unit.execStart.contains(u"nginx");
+        if (tracksNginx && unit.type != u"forking") {
+            add(Pitfall::Severity::Blocker,
+                "systemd-type",
+                tr("The systemd service %1 has Type=%2: a binary upgrade needs Type=forking, or systemd stops the "
+                   "new master when the old one exits.")
+                    .arg(unitName, unit.type.isEmpty() ? tr("(none)") : unit.type));
+        } else if (tracksNginx && unit.pidFile.isEmpty()) {
+            add(Pitfall::Severity::Blocker,
+                "systemd-no-pidfile",
+                tr("The systemd service %1 has no PIDFile: when the old master exits, systemd cannot find the new "
+                   "one and stops the service. Set PIDFile=%2.")
+                    .arg(unitName, instance.pidFile));
+        } else if (tracksNginx && !instance.pidFile.isEmpty() && unit.pidFile != instance.pidFile) {
+            add(Pitfall::Severity::Blocker,
+                "systemd-pidfile-mismatch",
+                tr("The systemd service %1 has PIDFile=%2, but nginx writes its pid to %3: systemd would lose "
+                   "track of the new master. Make them equal.")
+                    .arg(unitName, unit.pidFile, instance.pidFile));
+        } else if (tracksNginx && unit.mainPid != 0 && unit.mainPid != eldest->pid) {
+            add(Pitfall::Severity::Warning,
+                "systemd-mainpid",
+                tr("The systemd service %1 tracks process %2 as its main process, not the nginx master %3.")
+                    .arg(unitName)
+                    .arg(unit.mainPid)
+                    .arg(eldest->pid));
+        }
+    }
+    if (state.phase != Phase::Stopped && record.tools.contains(QStringLiteral("sha256sum")) &&
+        !record.hasTool(QStringLiteral("sha256sum"))) {
+        add(Pitfall::Severity::Warning,
+            "no-sha256sum",
+            tr("sha256sum is missing on the host: the binary on disk cannot be compared with the running one."));
+    }
     for (const NginxProcess &process : record.processes) {
         if (process.role() == NginxProcess::Role::Other) {
             add(Pitfall::Severity::Warning,
@@ -88,6 +142,12 @@ QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &sta
         }
     }
     return found;
+}
+
+QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const PhaseState &state)
+{
+    QString why;
+    return detect(record, record.selectedInstance(&why).value_or(ProbeInstance{}), state);
 }
 
 bool Pitfalls::hasBlocker(const QList<Pitfall> &pitfalls)

@@ -30,6 +30,9 @@ class Pitfalls
     Q_DECLARE_TR_FUNCTIONS(Pitfalls)
 
 public:
+    /** @brief The pitfalls of @p instance, whose phase is @p state. */
+    static QList<Pitfall> detect(const ProbeRecord &record, const ProbeInstance &instance, const PhaseState &state);
+    /** @brief The pitfalls of the record's selected instance (ProbeRecord::selectedInstance). */
     static QList<Pitfall> detect(const ProbeRecord &record, const PhaseState &state);
     static bool hasBlocker(const QList<Pitfall> &pitfalls);
 };

@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 
 int main()
 {
-    QString record = u"baton-probe 1\nhost web-1\nuptime 86400\nhz 100\ntool sha256sum yes\ntool ss yes\n"_s;
+    QString record =
+        u"baton-probe 2\npin /run/nginx.pid\nhost web-1\nuptime 86400\nhz 100\ntool sha256sum yes\ntool systemctl yes\n"_s;
     const QString args = u"/usr/sbin/nginx -g daemon on; master_process on;"_s;
     record += u"proc 100 1 0 5000 S nginx: master process "_s + args + u'\n';
     record += u"proc 200 100 0 9000 S nginx: master process "_s + args + u'\n';
@@ -22,8 +23,11 @@ int main()
         record += u"proc %1 200 33 9001 S nginx: worker process\n"_s.arg(201 + i);
     }
     record += u"exe 100 /usr/sbin/nginx (deleted)\nexe 200 /usr/sbin/nginx\nexesha 100 aaaa\nexesha 200 bbbb\n"
-              "pidfile /run/nginx.pid 200\noldbin /run/nginx.pid.oldbin 100\nbinary /usr/sbin/nginx 1491464 1 bbbb\n"
-              "version 100 nginx version: nginx/1.22.1\nversion 200 nginx version: nginx/1.26.3\nend\n"_s;
+              "build 100 nginx version: nginx/1.22.1\nbuild 200 nginx version: nginx/1.26.3\n"
+              "conf 100 /etc/nginx/nginx.conf\nconf 200 /etc/nginx/nginx.conf\ndaemon 100 on\ndaemon 200 on\n"
+              "pidpath 100 /run/nginx.pid\npidpath 200 /run/nginx.pid\nlisten 100 0.0.0.0:80\n"
+              "listen 100 [0:0:0:0:0:0:0:0]:80\nlisten 200 0.0.0.0:80\nlisten 200 [0:0:0:0:0:0:0:0]:80\n"
+              "pidfile /run/nginx.pid 200\noldbin /run/nginx.pid 100\nbinary /usr/sbin/nginx 1491464 1 bbbb\nend\n"_s;
 
     constexpr int Rounds = 20000;
     QElapsedTimer timer;

@@ -176,7 +176,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
         const auto after = probe();
         state = PhaseState::derive(*after);
-        QVERIFY(!after->oldbinPid);
+        QVERIFY(!after->oldbinPids.value(m_host.nginx.pidFile));
         QVERIFY(after->versions.value(state.master->pid).contains(m_inventory.lab->newVersion));
         capture(u"committed"_s);
     }

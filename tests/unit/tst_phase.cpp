@@ -21,9 +21,13 @@ QString fixture(const QString &name)
 // A record made by hand for states the lab does not produce on its own.
 QString record(const QString &body, const QString &pidFile = u"/run/nginx.pid 10"_s, const QString &oldbin = u"-"_s)
 {
-    QString text = u"baton-probe 1\nhost web-1\nuptime 100\nhz 100\ntool sha256sum yes\n"_s + body;
+    QString text = u"baton-probe 2\n"_s;
     if (!pidFile.isEmpty()) {
-        text += u"pidfile "_s + pidFile + u"\noldbin /run/nginx.pid.oldbin "_s + oldbin + u"\n"_s;
+        text += u"pin /run/nginx.pid\n"_s;
+    }
+    text += u"host web-1\nuptime 100\nhz 100\ntool sha256sum yes\n"_s + body;
+    if (!pidFile.isEmpty()) {
+        text += u"pidfile "_s + pidFile + u"\noldbin /run/nginx.pid "_s + oldbin + u"\n"_s;
     }
     return text + u"binary /usr/sbin/nginx 1000 1 -\nend\n"_s;
 }
@@ -126,7 +130,7 @@ private Q_SLOTS:
         QTest::newRow("pid off: two unrelated masters")
             << record(Master10 + Workers10 + u"proc 20 1 0 600 S nginx: master process /opt/nginx/sbin/nginx\n"_s,
                       QString())
-            << u"2 nginx masters"_s;
+            << u"2 nginx instances"_s;
     }
 
     void abnormal()
@@ -169,11 +173,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QString() << u"empty probe output"_s;
         QTest::newRow("not a record") << u"bash: sh: not found\n"_s << u"line 1: not a Baton probe record"_s;
-        QTest::newRow("future version") << u"baton-probe 2\nend\n"_s << u"version 2"_s;
-        QTest::newRow("cut short") << u"baton-probe 1\nhost a\n"_s << u"cut short"_s;
-        QTest::newRow("bad proc") << u"baton-probe 1\nproc x y\nend\n"_s << u"line 2: \"proc\" needs"_s;
-        QTest::newRow("bad pid file") << u"baton-probe 1\npidfile /run/nginx.pid abc\nend\n"_s << u"holds no pid"_s;
-        QTest::newRow("after end") << u"baton-probe 1\nend\nhost b\n"_s << u"after \"end\""_s;
+        QTest::newRow("future version") << u"baton-probe 3\nend\n"_s << u"version 3"_s;
+        QTest::newRow("cut short") << u"baton-probe 2\nhost a\n"_s << u"cut short"_s;
+        QTest::newRow("bad proc") << u"baton-probe 2\nproc x y\nend\n"_s << u"line 2: \"proc\" needs"_s;
+        QTest::newRow("bad pid file") << u"baton-probe 2\npidfile /run/nginx.pid abc\nend\n"_s << u"holds no pid"_s;
+        QTest::newRow("after end") << u"baton-probe 2\nend\nhost b\n"_s << u"after \"end\""_s;
     }
 
     void parseErrors()
@@ -188,14 +192,14 @@ private Q_SLOTS:
     void parserTolerance()
     {
         QString error;
-        const auto parsed = ProbeRecord::parse(u"baton-probe 1\r\nfuture-item whatever\r\n"
+        const auto parsed = ProbeRecord::parse(u"baton-probe 2\r\nfuture-item whatever\r\n"
                                                "listen 42 127.0.0.1:8080\r\nlisten 42 10.0.0.1:443\r\nconns 43 7\r\n"
                                                "pidfile /srv/my nginx/run/nginx.pid 42\r\n"
                                                "binary /srv/my nginx/sbin/nginx 123 456 -\r\nend\r\n"_s,
                                                &error);
         QVERIFY2(parsed, qPrintable(error));
-        QCOMPARE(parsed->pidFile, u"/srv/my nginx/run/nginx.pid"_s);
-        QCOMPARE(parsed->pidFilePid, std::optional<qint64>(42));
+        QCOMPARE(parsed->pidFiles, QStringList{u"/srv/my nginx/run/nginx.pid"_s});
+        QCOMPARE(parsed->pidFilePids.value(u"/srv/my nginx/run/nginx.pid"_s), std::optional<qint64>(42));
         QCOMPARE(parsed->binaryPath, u"/srv/my nginx/sbin/nginx"_s);
         QCOMPARE(parsed->binarySize, 123);
         QVERIFY(parsed->binarySha256.isEmpty());

@@ -31,10 +31,10 @@ QString fixture(const QString &name)
 QString running(const QString &masterArgs, const QString &extra = {}, qint64 masterPid = 10)
 {
     const QString pid = QString::number(masterPid);
-    return u"baton-probe 1\nhost web-1\nproc "_s + pid + u" 1 0 500 S nginx: master process "_s + masterArgs +
-        u"\nproc 11 "_s + pid + u" 33 501 S nginx: worker process\nproc 12 "_s + pid +
+    return u"baton-probe 2\npin /run/nginx.pid\nhost web-1\nproc "_s + pid + u" 1 0 500 S nginx: master process "_s +
+        masterArgs + u"\nproc 11 "_s + pid + u" 33 501 S nginx: worker process\nproc 12 "_s + pid +
         u" 33 501 S nginx: worker process\n"_s + extra + u"pidfile /run/nginx.pid "_s + pid +
-        u"\noldbin /run/nginx.pid.oldbin -\nbinary /usr/sbin/nginx 1000 1 aaaa\nend\n"_s;
+        u"\noldbin /run/nginx.pid -\nbinary /usr/sbin/nginx 1000 1 aaaa\nend\n"_s;
 }
 
 QStringList codes(const QString &text)
