@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -29,15 +31,16 @@ class TestProbe : public QObject
     HostEntry m_host;
     int m_captured = 0;
 
-    std::optional<ProbeRecord> probe()
+    std::optional<ProbeRecord> probe() { return probeWith(u"sh"_s, m_host.nginx.pidFile); }
+
+    // Runs the probe with @p shell (a command line) pinning @p pidFile ("": no pin).
+    std::optional<ProbeRecord> probeWith(const QString &shell, const QString &pidFile)
     {
         QByteArray out;
         ExecCallbacks callbacks;
         callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
         const ExecResult result = m_connection->exec(
-            {u"sh -s -- "_s + shellQuote(m_host.nginx.pidFile) + u" "_s + shellQuote(m_host.nginx.binary),
-             m_probe,
-             30000},
+            {shell + u" -s -- "_s + shellQuote(pidFile) + u" "_s + shellQuote(m_host.nginx.binary), m_probe, 30000},
             callbacks);
         if (!result.succeeded()) {
             qWarning("probe failed: %s", qPrintable(result.error.message));
@@ -85,6 +88,18 @@ class TestProbe : public QObject
         QVERIFY2(result.succeeded(), qPrintable(command + u": "_s + result.error.message));
     }
 
+    QString output(const QString &command)
+    {
+        QByteArray out;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+        const ExecResult result = m_connection->exec({command, {}, 30000}, callbacks);
+        if (!result.succeeded()) {
+            qWarning("%s: %s", qPrintable(command), qPrintable(result.error.message));
+        }
+        return QString::fromUtf8(out.trimmed());
+    }
+
     QString pidIn(const QString &file)
     {
         QByteArray out;
@@ -103,7 +118,7 @@ private Q_SLOTS:
         QFile script(u":/baton/probe.sh"_s);
         QVERIFY(script.open(QIODevice::ReadOnly));
         m_probe = script.readAll();
-        const auto inventory = m_lab.up(u"phase"_s, 2);
+        const auto inventory = m_lab.up(u"phase"_s, 3);
         QVERIFY2(inventory, qPrintable(m_lab.lastError()));
         m_inventory = *inventory;
     }
@@ -112,8 +127,11 @@ private Q_SLOTS:
     {
         // The commit test gets lab-1; the rollback, status and stop tests share lab-2 in that
         // order (each leaves it running).
-        m_host =
-            m_inventory.hosts.at(QString::fromLatin1(QTest::currentTestFunction()) == u"upgradeAndCommit"_s ? 0 : 1);
+        // lab-3 is for the tests of several instances and of the host's tools.
+        const QString test = QString::fromLatin1(QTest::currentTestFunction());
+        m_host = m_inventory.hosts.at(test == u"upgradeAndCommit"_s                                 ? 0
+                                          : test == u"severalInstances"_s || test == u"hostTools"_s ? 2
+                                                                                                    : 1);
         SshHostConfig config = m_host.sshConfig();
         config.sshConfigFile = u"none"_s;
         m_connection = std::make_unique<SshConnection>(config);
@@ -256,6 +274,172 @@ private Q_SLOTS:
            shellQuote(m_host.nginx.binary) + u" -p "_s + shellQuote(m_host.nginx.prefix) + u" -c "_s +
            shellQuote(m_host.nginx.configFile));
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
+    }
+
+    // A second and a third nginx on the same host: each is found, with its pid file read
+    // from its own configuration; a pin picks one; `daemon off` in a configuration file
+    // (not on the command line) is caught.
+    void severalInstances()
+    {
+        const QString hostDir = m_lab.directory(u"phase"_s) + u"/hosts/"_s + m_host.name;
+        QTcpServer probePort;
+        QVERIFY(probePort.listen(QHostAddress::LocalHost));
+        const quint16 port = probePort.serverPort();
+        probePort.close();
+        QTcpServer ipv6;
+        const bool haveIpv6 = ipv6.listen(QHostAddress::LocalHostIPv6, port);
+        ipv6.close();
+        const QString listen6 = haveIpv6 ? u"listen [::1]:%1;"_s.arg(port) : QString();
+        const QString second = hostDir + u"/second/"_s;
+        const QString foreground = hostDir + u"/foreground/"_s;
+        const auto config = [](const QString &top, const QString &listen) -> QString {
+            return u"error_log logs/error.log;\n"_s + top +
+                u"\nevents {}\nhttp {\n    access_log off;\n    server {\n        "_s + listen +
+                u"\n        location / { return 200; }\n    }\n}\n"_s;
+        };
+        // nginx removes its pid file when it exits: stopping twice sends nothing twice
+        const auto stopAll = [&] {
+            for (const QString &pidFile : {second + u"run/second.pid"_s, foreground + u"run/fg.pid"_s}) {
+                m_connection->exec(
+                    {u"test -s "_s + shellQuote(pidFile) + u" && kill -QUIT $(cat "_s + shellQuote(pidFile) + u"); true"_s,
+                     {},
+                     30000});
+            }
+        };
+        const auto stopOnFailure = qScopeGuard(stopAll);
+        for (const auto &[prefix, text] :
+             {std::pair{second,
+                        config(u"pid run/second.pid;"_s, u"listen 127.0.0.1:%1; %2"_s.arg(port).arg(listen6))},
+              std::pair{foreground,
+                        config(u"pid run/fg.pid;\ndaemon off;"_s, u"listen 127.0.0.1:%1;"_s.arg(port + 1))}}) {
+            sh(u"mkdir -p "_s + shellQuote(prefix) + u"conf "_s + shellQuote(prefix) + u"logs "_s +
+               shellQuote(prefix) + u"run && printf '%s' "_s + shellQuote(text) + u" > "_s + shellQuote(prefix) +
+               u"conf/nginx.conf"_s);
+        }
+        // -c relative to -p, as nginx resolves it
+        sh(shellQuote(m_host.nginx.binary) + u" -p "_s + shellQuote(second) + u" -c conf/nginx.conf"_s);
+        sh(u"setsid "_s + shellQuote(m_host.nginx.binary) + u" -p "_s + shellQuote(foreground) +
+           u" -c conf/nginx.conf </dev/null >/dev/null 2>&1 &"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(probeWith(u"sh"_s, QString())->instances().size(), 3, 15000);
+
+        // Unpinned: three instances, each in its own phase; which one is meant is ambiguous.
+        const auto all = probeWith(u"sh"_s, QString());
+        QVERIFY(all);
+        QStringList pidFiles;
+        for (const ProbeInstance &instance : all->instances()) {
+            pidFiles.append(instance.pidFile);
+            QCOMPARE(instance.masters.size(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                phaseName(PhaseState::derive(*probeWith(u"sh"_s, QString()), instance).phase), u"running"_s, 15000);
+        }
+        pidFiles.sort();
+        QCOMPARE(pidFiles,
+                 (QStringList{foreground + u"run/fg.pid"_s, m_host.nginx.pidFile, second + u"run/second.pid"_s}));
+        QCOMPARE(PhaseState::derive(*all).phase, Phase::Abnormal);
+
+        // Pinned to the second instance: its own master, configuration and sockets.
+        const auto pinned = probeWith(u"sh"_s, second + u"run/second.pid"_s);
+        QVERIFY(pinned);
+        const PhaseState state = PhaseState::derive(*pinned);
+        QCOMPARE(phaseName(state.phase), u"running"_s);
+        QCOMPARE(QString::number(state.master->pid), pidIn(second + u"run/second.pid"_s));
+        QCOMPARE(pinned->configFiles.value(state.master->pid), second + u"conf/nginx.conf"_s);
+        QCOMPARE(pinned->pidPaths.value(state.master->pid), second + u"run/second.pid"_s);
+        QVERIFY(pinned->listening.value(state.master->pid).contains(u"127.0.0.1:%1"_s.arg(port)));
+        if (haveIpv6) {
+            QVERIFY2(pinned->listening.value(state.master->pid).contains(u"[::1]:%1"_s.arg(port)),
+                     qPrintable(pinned->listening.value(state.master->pid).join(u", "_s)));
+        }
+        QVERIFY(Pitfalls::detect(*pinned, state).isEmpty());
+
+        // The foreground instance: daemon off comes from its configuration file.
+        const auto fg = probeWith(u"sh"_s, foreground + u"run/fg.pid"_s);
+        const PhaseState fgState = PhaseState::derive(*fg);
+        QVERIFY(!fgState.master->title.contains(u"daemon"_s));
+        QCOMPARE(fg->daemon.value(fgState.master->pid), u"off"_s);
+        const QList<Pitfall> fgPitfalls = Pitfalls::detect(*fg, fgState);
+        QVERIFY(std::any_of(fgPitfalls.begin(), fgPitfalls.end(), [](const Pitfall &p) {
+            return p.code == u"daemon-off"_s && p.severity == Pitfall::Severity::Blocker;
+        }));
+
+        // The lab's own instance is unaffected by its neighbours.
+        const auto own = probe();
+        QCOMPARE(phaseName(PhaseState::derive(*own).phase), u"running"_s);
+        QVERIFY(Pitfalls::detect(*own, PhaseState::derive(*own)).isEmpty());
+
+        // batonctl status lists every instance and reports the pinned one.
+        QProcess batonctl;
+        batonctl.start(QStringLiteral(BATONCTL_PATH),
+                       {u"status"_s,
+                        u"--inventory"_s,
+                        m_lab.directory(u"phase"_s) + u"/inventory.json"_s,
+                        u"--host"_s,
+                        m_host.name,
+                        u"--json"_s});
+        QVERIFY(batonctl.waitForFinished(60000));
+        const QJsonObject host = QJsonDocument::fromJson(batonctl.readAllStandardOutput())
+                                     .object()
+                                     .value(u"hosts"_s)
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(host.value(u"instances"_s).toArray().size(), 3);
+        QCOMPARE(host.value(u"pidFile"_s).toString(), m_host.nginx.pidFile);
+        QCOMPARE(host.value(u"phase"_s).toString(), u"running"_s);
+
+        stopAll();
+        QTRY_COMPARE_WITH_TIMEOUT(probeWith(u"sh"_s, QString())->instances().size(), 1, 15000);
+    }
+
+    // The probe needs no more than POSIX sh and the usual utilities: it runs under BusyBox,
+    // and without the optional tools it says what is missing instead of failing.
+    void hostTools()
+    {
+        const auto reference = probe();
+        QVERIFY(reference);
+        const QString hostDir = m_lab.directory(u"phase"_s) + u"/hosts/"_s + m_host.name;
+
+        // Only the required utilities, no sha256sum and no systemctl
+        const QString minimal = hostDir + u"/minimal-bin"_s;
+        sh(u"mkdir -p "_s + shellQuote(minimal) +
+           u" && for t in sh cat sed awk tr ls readlink head cut wc date hostname getconf; do "
+           "ln -sf \"$(command -v $t)\" "_s +
+           shellQuote(minimal) + u"/$t; done"_s);
+        const auto bare = probeWith(u"PATH="_s + shellQuote(minimal) + u" sh"_s, m_host.nginx.pidFile);
+        QVERIFY(bare);
+        QCOMPARE(bare->tools.value(u"sha256sum"_s, true), false);
+        QCOMPARE(bare->tools.value(u"systemctl"_s, true), false);
+        QVERIFY(bare->binarySha256.isEmpty());
+        QVERIFY(bare->executableSha256.isEmpty());
+        const PhaseState bareState = PhaseState::derive(*bare);
+        QCOMPARE(phaseName(bareState.phase), u"running"_s);
+        QCOMPARE(bare->processes, reference->processes);
+        const QList<Pitfall> bareFound = Pitfalls::detect(*bare, bareState);
+        QVERIFY(std::any_of(bareFound.begin(), bareFound.end(), [](const Pitfall &p) {
+            return p.code == u"no-sha256sum"_s;
+        }));
+
+        // BusyBox: its ash and its applets only
+        const QString busybox = output(u"command -v busybox || true"_s);
+        if (busybox.isEmpty()) {
+            QSKIP("busybox is not installed on the host (installer/packages.txt installs it)");
+        }
+        const QString applets = hostDir + u"/busybox-bin"_s;
+        sh(u"mkdir -p "_s + shellQuote(applets) + u" && for a in $("_s + shellQuote(busybox) +
+           u" --list); do ln -sf "_s + shellQuote(busybox) + u" "_s + shellQuote(applets) + u"/$a; done"_s);
+        const auto boxed = probeWith(u"PATH="_s + shellQuote(applets) + u" "_s + shellQuote(busybox) + u" sh"_s,
+                                     m_host.nginx.pidFile);
+        QVERIFY(boxed);
+        QCOMPARE(boxed->processes, reference->processes);
+        QCOMPARE(boxed->listening, reference->listening);
+        QCOMPARE(boxed->binarySha256, reference->binarySha256);
+        QCOMPARE(boxed->executableSha256, reference->executableSha256);
+        QCOMPARE(boxed->pidPaths, reference->pidPaths);
+        QCOMPARE(boxed->configFiles, reference->configFiles);
+        QCOMPARE(boxed->builds, reference->builds);
+        QCOMPARE(boxed->pidFilePids, reference->pidFilePids);
+        QCOMPARE(boxed->ticksPerSecond, reference->ticksPerSecond);
+        QCOMPARE(phaseName(PhaseState::derive(*boxed).phase), u"running"_s);
     }
 };
 

@@ -167,6 +167,123 @@ private Q_SLOTS:
         QCOMPARE(derived(record(Master10 + Workers10 + other)).phase, Phase::Running);
     }
 
+    // Several nginx instances on one host: grouped by pid file, else by configuration, else
+    // by the master that spawned them.
+    void instances()
+    {
+        const QString text = u"baton-probe 2\nhost web-1\n"
+                             "proc 10 1 0 500 S nginx: master process /usr/sbin/nginx -g daemon on;\n"
+                             "proc 11 10 33 501 S nginx: worker process\n"
+                             "proc 30 1 0 700 S nginx: master process /apps/nginx/sbin/nginx -p /apps/nginx/\n"
+                             "proc 31 30 33 701 S nginx: worker process is shutting down\n"
+                             "proc 40 30 0 800 S nginx: master process /apps/nginx/sbin/nginx -p /apps/nginx/\n"
+                             "proc 41 40 33 801 S nginx: worker process\n"
+                             "proc 50 1 0 900 S nginx: master process /opt/free/sbin/nginx\n"
+                             "proc 51 50 33 901 S nginx: worker process\n"
+                             "pidpath 10 /run/nginx.pid\npidpath 30 /apps/nginx/logs/nginx.pid\n"
+                             "pidpath 40 /apps/nginx/logs/nginx.pid\npidpath 50 off\n"
+                             "pidfile /run/nginx.pid 10\noldbin /run/nginx.pid -\n"
+                             "pidfile /apps/nginx/logs/nginx.pid 40\noldbin /apps/nginx/logs/nginx.pid 30\nend\n"_s;
+        QString error;
+        auto parsed = ProbeRecord::parse(text, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        const QList<ProbeInstance> all = parsed->instances();
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0), (ProbeInstance{u"/run/nginx.pid"_s, {10}}));
+        QCOMPARE(all.at(1), (ProbeInstance{u"/apps/nginx/logs/nginx.pid"_s, {30, 40}}));
+        QCOMPARE(all.at(2), (ProbeInstance{QString(), {50}}));
+        QCOMPARE(PhaseState::derive(*parsed, all.at(0)).phase, Phase::Running);
+        QCOMPARE(PhaseState::derive(*parsed, all.at(1)).phase, Phase::Draining);
+        QCOMPARE(PhaseState::derive(*parsed, all.at(2)).phase, Phase::Running);
+
+        // Unpinned: which one is meant is ambiguous, and said so.
+        const PhaseState ambiguous = PhaseState::derive(*parsed);
+        QCOMPARE(ambiguous.phase, Phase::Abnormal);
+        QVERIFY2(ambiguous.reason.contains(u"3 nginx instances"_s), qPrintable(ambiguous.reason));
+        QVERIFY(ambiguous.reason.contains(u"/apps/nginx/logs/nginx.pid"_s));
+
+        // Pinned: the pin decides, and a pin no master uses is a stopped instance.
+        parsed->pinnedPidFile = u"/apps/nginx/logs/nginx.pid"_s;
+        QCOMPARE(PhaseState::derive(*parsed).oldMaster->pid, 30);
+        parsed->pinnedPidFile = u"/srv/other/nginx.pid"_s;
+        QCOMPARE(parsed->instances().size(), 4);
+        QCOMPARE(PhaseState::derive(*parsed).phase, Phase::Stopped);
+    }
+
+    void newMasterInheritsTheInstance()
+    {
+        // The configuration could not be read ("?"): the new master still belongs to the
+        // instance of the old master that spawned it.
+        const QString text = u"baton-probe 2\npin /run/nginx.pid\n"_s + Master10 + Workers10 +
+            u"proc 20 10 0 600 S nginx: master process /usr/sbin/nginx\nproc 21 20 33 601 S nginx: worker process\n"
+            "pidpath 10 ?\npidpath 20 ?\npidfile /run/nginx.pid -\noldbin /run/nginx.pid 10\nend\n"_s;
+        QString error;
+        const auto parsed = ProbeRecord::parse(text, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->instances(), (QList<ProbeInstance>{{u"/run/nginx.pid"_s, {10, 20}}}));
+        // the pid file is missing while .oldbin names the old master
+        QVERIFY(PhaseState::derive(*parsed).reason.contains(u"only the old master"_s));
+    }
+
+    void loopingParentsTerminate()
+    {
+        // Parent links come from the host: a loop must not hang the grouping.
+        const QString text = u"baton-probe 2\n"
+                             "proc 10 20 0 500 S nginx: master process /usr/sbin/nginx\n"
+                             "proc 20 10 0 500 S nginx: master process /usr/sbin/nginx\nend\n"_s;
+        QString error;
+        const auto parsed = ProbeRecord::parse(text, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QVERIFY(!parsed->instances().isEmpty());
+        QCOMPARE(PhaseState::derive(*parsed).phase, Phase::Abnormal);
+    }
+
+    void systemdAndConfiguration()
+    {
+        QString error;
+        const auto parsed = ProbeRecord::parse(u"baton-probe 2\n"
+                                               "conf 10 /etc/nginx/nginx.conf\ndaemon 10 off\n"
+                                               "unit 10 nginx.service\nsystemd nginx.service Type forking\n"
+                                               "systemd nginx.service PIDFile /run/nginx.pid\n"
+                                               "systemd nginx.service MainPID 10\n"
+                                               "systemd nginx.service ExecStart /usr/sbin/nginx\n"
+                                               "systemd other.service PIDFile -\n"
+                                               "build 10 nginx version: nginx/1.26.3\n"
+                                               "build 10 configure arguments: --prefix=/usr/share/nginx\nend\n"_s,
+                                               &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->configFiles.value(10), u"/etc/nginx/nginx.conf"_s);
+        QCOMPARE(parsed->daemon.value(10), u"off"_s);
+        QCOMPARE(parsed->units.value(10), u"nginx.service"_s);
+        QCOMPARE(parsed->systemdUnits.value(u"nginx.service"_s),
+                 (SystemdUnit{u"forking"_s, u"/run/nginx.pid"_s, 10, u"/usr/sbin/nginx"_s}));
+        QVERIFY(parsed->systemdUnits.value(u"other.service"_s).pidFile.isEmpty());
+        QCOMPARE(parsed->versions.value(10), u"nginx version: nginx/1.26.3"_s);
+        QCOMPARE(parsed->builds.value(10).size(), 2);
+    }
+
+    void socketAddresses_data()
+    {
+        QTest::addColumn<QString>("probe");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("IPv4") << u"127.0.0.1:80"_s << u"127.0.0.1:80"_s;
+        QTest::newRow("any") << u"[0:0:0:0:0:0:0:0]:80"_s << u"[::]:80"_s;
+        QTest::newRow("loopback") << u"[0:0:0:0:0:0:0:1]:8080"_s << u"[::1]:8080"_s;
+        QTest::newRow("global") << u"[2001:db8:0:0:1:0:0:1]:443"_s << u"[2001:db8::1:0:0:1]:443"_s;
+        QTest::newRow("one zero group stays") << u"[2001:db8:0:1:1:1:1:1]:443"_s << u"[2001:db8:0:1:1:1:1:1]:443"_s;
+        QTest::newRow("trailing zeros") << u"[fe80:0:0:0:0:0:0:0]:1"_s << u"[fe80::]:1"_s;
+        QTest::newRow("IPv4-mapped") << u"[0:0:0:0:0:ffff:7f00:1]:80"_s << u"[::ffff:127.0.0.1]:80"_s;
+        QTest::newRow("not an address") << u"[1:2:3]:80"_s << u"[1:2:3]:80"_s;
+        QTest::newRow("bad group") << u"[0:0:0:0:0:0:0:12345]:80"_s << u"[0:0:0:0:0:0:0:12345]:80"_s;
+    }
+
+    void socketAddresses()
+    {
+        QFETCH(QString, probe);
+        QFETCH(QString, shown);
+        QCOMPARE(canonicalSocketAddress(probe), shown);
+    }
+
     void parseErrors_data()
     {
         QTest::addColumn<QString>("text");
@@ -178,6 +295,9 @@ private Q_SLOTS:
         QTest::newRow("bad proc") << u"baton-probe 2\nproc x y\nend\n"_s << u"line 2: \"proc\" needs"_s;
         QTest::newRow("bad pid file") << u"baton-probe 2\npidfile /run/nginx.pid abc\nend\n"_s << u"holds no pid"_s;
         QTest::newRow("after end") << u"baton-probe 2\nend\nhost b\n"_s << u"after \"end\""_s;
+        QTest::newRow("bad daemon") << u"baton-probe 2\ndaemon 10 maybe\nend\n"_s << u"\"daemon\" is on"_s;
+        QTest::newRow("bad MainPID") << u"baton-probe 2\nsystemd x.service MainPID abc\nend\n"_s << u"MainPID"_s;
+        QTest::newRow("pid file without path") << u"baton-probe 2\npidfile 42\nend\n"_s << u"needs a path"_s;
     }
 
     void parseErrors()

@@ -80,6 +80,39 @@ private Q_SLOTS:
                                         << u"binary-differs"_s << false;
         QTest::newRow("foreign title") << running(u"/usr/sbin/nginx"_s, u"proc 40 1 1000 800 S nginx: log shipper\n"_s)
                                        << u"foreign-nginx-title"_s << false;
+        const QString unit = u"unit 10 nginx.service\nsystemd nginx.service MainPID 10\n"_s;
+        QTest::newRow("daemon off in the configuration")
+            << running(u"/usr/sbin/nginx"_s, u"daemon 10 off\n"_s) << u"daemon-off"_s << true;
+        QTest::newRow("configuration unreadable")
+            << running(u"/usr/sbin/nginx"_s, u"conf 10 /etc/nginx/nginx.conf\ndaemon 10 ?\n"_s)
+            << u"config-unreadable"_s << false;
+        QTest::newRow("systemd Type=simple")
+            << running(u"/usr/sbin/nginx"_s, unit + u"systemd nginx.service Type simple\n"_s) << u"systemd-type"_s
+            << true;
+        QTest::newRow("systemd without PIDFile")
+            << running(u"/usr/sbin/nginx"_s, unit + u"systemd nginx.service Type forking\n"_s)
+            << u"systemd-no-pidfile"_s << true;
+        QTest::newRow("systemd PIDFile differs")
+            << running(u"/usr/sbin/nginx"_s,
+                       unit + u"systemd nginx.service Type forking\nsystemd nginx.service PIDFile /var/run/x.pid\n"_s)
+            << u"systemd-pidfile-mismatch"_s << true;
+        QTest::newRow("systemd tracks another process")
+            << running(u"/usr/sbin/nginx"_s,
+                       u"unit 10 nginx.service\nsystemd nginx.service MainPID 99\nsystemd nginx.service Type forking\n"
+                       "systemd nginx.service PIDFile /run/nginx.pid\nsystemd nginx.service ExecStart /usr/sbin/nginx\n"_s)
+            << u"systemd-mainpid"_s << false;
+        QTest::newRow("systemd, no systemctl")
+            << running(u"/usr/sbin/nginx"_s, u"tool systemctl no\nunit 10 nginx.service\n"_s) << u"systemd-unknown"_s
+            << false;
+        QTest::newRow("no sha256sum") << running(u"/usr/sbin/nginx"_s, u"tool sha256sum no\n"_s) << u"no-sha256sum"_s
+                                      << false;
+        QTest::newRow("several instances, none pinned")
+            << running(u"/usr/sbin/nginx"_s,
+                       u"proc 30 1 0 700 S nginx: master process /apps/nginx/sbin/nginx\n"
+                       "proc 31 30 33 701 S nginx: worker process\npidpath 30 /apps/nginx/logs/nginx.pid\n"
+                       "pidfile /apps/nginx/logs/nginx.pid 30\n"_s)
+                   .remove(u"pin /run/nginx.pid\n"_s)
+            << u"abnormal"_s << true;
         QTest::newRow("upgrade in progress (captured)")
             << fixture(u"probe-03-draining.txt"_s) << u"upgrade-in-progress"_s << true;
         QTest::newRow("stale oldbin (captured)") << fixture(u"probe-09-stale-oldbin.txt"_s) << u"abnormal"_s << true;
@@ -97,6 +130,22 @@ private Q_SLOTS:
         QVERIFY2(it != pitfalls.end(), qPrintable(codes(text).join(u", "_s)));
         QCOMPARE(it->severity == Pitfall::Severity::Blocker, blocker);
         QVERIFY(!it->message.isEmpty());
+    }
+
+    void correctSystemdUnitIsNoPitfall()
+    {
+        // Debian's nginx.service: Type=forking, PIDFile=/run/nginx.pid
+        QCOMPARE(codes(running(u"/usr/sbin/nginx -g daemon on; master_process on;"_s,
+                               u"exesha 10 aaaa\nunit 10 nginx.service\nsystemd nginx.service Type forking\n"
+                               "systemd nginx.service PIDFile /run/nginx.pid\nsystemd nginx.service MainPID 10\n"
+                               "systemd nginx.service ExecStart /usr/sbin/nginx\n"_s)),
+                 QStringList());
+        // A unit that merely contains the process (nginx started by hand in a service's
+        // session) and does not track it says nothing.
+        QCOMPARE(codes(running(u"/usr/sbin/nginx"_s,
+                               u"exesha 10 aaaa\nunit 10 ci-runner.service\nsystemd ci-runner.service Type simple\n"
+                               "systemd ci-runner.service MainPID 77\nsystemd ci-runner.service ExecStart /usr/bin/runner\n"_s)),
+                 QStringList());
     }
 
     void restoredBackupIsNoPitfall()
