@@ -44,6 +44,29 @@
     </message>
 </context>
 <context>
+    <name>ConfigTest</name>
+    <message>
+        <source>the output is empty: this is not the output of nginx -t</source>
+        <translation>输出为空：这不是 nginx -t 的输出</translation>
+    </message>
+    <message>
+        <source>this is not the output of nginx -t: %1</source>
+        <translation>这不是 nginx -t 的输出：%1</translation>
+    </message>
+    <message>
+        <source>the output of nginx -t ends without a verdict (&quot;test is successful&quot; or &quot;test failed&quot;): nginx crashed, its output was cut short, or it ran with -q</source>
+        <translation>nginx -t 的输出没有结论（&quot;test is successful&quot; 或 &quot;test failed&quot;）：nginx 崩溃了、输出被截断，或使用了 -q 运行</translation>
+    </message>
+    <message>
+        <source>; it said: %1</source>
+        <translation>；它说：%1</translation>
+    </message>
+    <message>
+        <source>the output says both &quot;test is successful&quot; and &quot;test failed&quot;: it holds more than one run of nginx -t</source>
+        <translation>输出中同时出现 &quot;test is successful&quot; 和 &quot;test failed&quot;：其中包含不止一次 nginx -t 的运行</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No hosts yet</source>
@@ -453,10 +476,6 @@
         <translation>陈旧的 %1.oldbin：它指向进程 %2，但该进程不是正在运行的 nginx 主进程</translation>
     </message>
     <message>
-        <source>an nginx master of %1 runs, but the pid file %2 is missing</source>
-        <translation>%1 的 nginx 主进程正在运行，但 pid 文件 %2 不存在</translation>
-    </message>
-    <message>
         <source>only the old master (in %1.oldbin) runs; the pid file is missing</source>
         <translation>只有旧主进程（记录在 %1.oldbin 中）在运行；pid 文件不存在</translation>
     </message>
@@ -471,6 +490,37 @@
     <message>
         <source>the new master (pid %1) has no workers</source>
         <translation>新主进程（PID %1）没有工作进程</translation>
+    </message>
+    <message>
+        <source>an nginx master (pid %1) runs with this configuration, but the pid file %2 is missing</source>
+        <translation>有一个 nginx 主进程（pid %1）以此配置运行，但 pid 文件 %2 不存在</translation>
+    </message>
+    <message>
+        <source>another nginx master (pid %1) runs with the pid file %2, which does not name it</source>
+        <translation>另一个 nginx 主进程（pid %1）使用 pid 文件 %2 运行，但该文件记录的不是它</translation>
+    </message>
+</context>
+<context>
+    <name>PidFile</name>
+    <message>
+        <source>the pid file is empty (nginx -t leaves it so when nginx is not running)</source>
+        <translation>pid 文件为空（nginx 未运行时，nginx -t 会留下空的 pid 文件）</translation>
+    </message>
+    <message>
+        <source>the pid file holds a negative number: &quot;%1&quot;</source>
+        <translation>pid 文件中是一个负数：&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the pid file does not hold a process id: &quot;%1&quot;</source>
+        <translation>pid 文件中不是进程号：&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the pid file holds %1, which is too large to be a process id</source>
+        <translation>pid 文件中的 %1 太大，不可能是进程号</translation>
+    </message>
+    <message>
+        <source>the pid file holds 0, which is not a process id</source>
+        <translation>pid 文件中是 0，这不是进程号</translation>
     </message>
 </context>
 <context>
@@ -506,6 +556,38 @@
     <message>
         <source>Process %1 is titled &quot;%2&quot; but is not an nginx master or worker; it is ignored.</source>
         <translation>进程 %1 的标题为 &quot;%2&quot;，但它不是 nginx 主进程或工作进程；已忽略。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read as this user: whether nginx runs with daemon off, and which pid file it uses, is unknown. Let Baton use sudo on this host.</source>
+        <translation>当前用户无法读取配置文件 %1：无法确定 nginx 是否以 daemon off 运行，也无法确定它使用哪个 pid 文件。请让 Baton 在此主机上使用 sudo。</translation>
+    </message>
+    <message>
+        <source>nginx runs in the systemd service %1, but systemctl is missing: its Type and PIDFile cannot be checked.</source>
+        <translation>nginx 运行在 systemd 服务 %1 中，但缺少 systemctl：无法检查其 Type 和 PIDFile。</translation>
+    </message>
+    <message>
+        <source>The systemd service %1 has Type=%2: a binary upgrade needs Type=forking, or systemd stops the new master when the old one exits.</source>
+        <translation>systemd 服务 %1 的 Type=%2：二进制升级需要 Type=forking，否则旧主进程退出时 systemd 会停止新主进程。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The systemd service %1 has no PIDFile: when the old master exits, systemd cannot find the new one and stops the service. Set PIDFile=%2.</source>
+        <translation>systemd 服务 %1 没有 PIDFile：旧主进程退出时，systemd 找不到新主进程，会停止该服务。请设置 PIDFile=%2。</translation>
+    </message>
+    <message>
+        <source>The systemd service %1 has PIDFile=%2, but nginx writes its pid to %3: systemd would lose track of the new master. Make them equal.</source>
+        <translation>systemd 服务 %1 的 PIDFile=%2，但 nginx 把 pid 写入 %3：systemd 会失去对新主进程的跟踪。请让两者一致。</translation>
+    </message>
+    <message>
+        <source>The systemd service %1 tracks process %2 as its main process, not the nginx master %3.</source>
+        <translation>systemd 服务 %1 把进程 %2 当作主进程，而不是 nginx 主进程 %3。</translation>
+    </message>
+    <message>
+        <source>sha256sum is missing on the host: the binary on disk cannot be compared with the running one.</source>
+        <translation>主机上缺少 sha256sum：无法比较磁盘上的二进制文件与正在运行的二进制文件。</translation>
     </message>
 </context>
 <context>
@@ -573,6 +655,26 @@
     <message>
         <source>malformed &quot;conns&quot; line</source>
         <translation>格式错误的 &quot;conns&quot; 行</translation>
+    </message>
+    <message>
+        <source>&quot;daemon&quot; is on, off or ?</source>
+        <translation>&quot;daemon&quot; 的值应为 on、off 或 ?</translation>
+    </message>
+    <message>
+        <source>&quot;systemd&quot; needs a unit, a key and a value</source>
+        <translation>&quot;systemd&quot; 需要单元名、键和值</translation>
+    </message>
+    <message>
+        <source>malformed &quot;systemd&quot; MainPID</source>
+        <translation>&quot;systemd&quot; 的 MainPID 格式错误</translation>
+    </message>
+    <message>
+        <source>pid off (master %1)</source>
+        <translation>pid off（主进程 %1）</translation>
+    </message>
+    <message>
+        <source>%1 nginx instances run on this host (%2): name the pid file of the one you mean (nginx.pidFile in the inventory)</source>
+        <translation>此主机上运行着 %1 个 nginx 实例（%2）：请指明您所指实例的 pid 文件（清单中的 nginx.pidFile）</translation>
     </message>
 </context>
 <context>
@@ -797,6 +899,65 @@
     <message>
         <source>no host named %1 in the inventory</source>
         <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+</context>
+<context>
+    <name>StubStatus</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is negative: %2</source>
+        <translation>%1 为负数：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a number: &quot;%2&quot;</source>
+        <translation>%1 不是数字：&quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is too large: %2</source>
+        <translation>%1 太大：%2</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>&quot;%2&quot; 中应有 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected text after the counters in &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 中计数之后有多余的文本</translation>
+    </message>
+    <message>
+        <source>an HTML page (&quot;%1&quot;), not a stub_status page</source>
+        <translation>这是一个 HTML 页面（&quot;%1&quot;），不是 stub_status 页面</translation>
+    </message>
+    <message>
+        <source>an HTML page, not a stub_status page</source>
+        <translation>这是一个 HTML 页面，不是 stub_status 页面</translation>
+    </message>
+    <message>
+        <source>the stub_status page is empty</source>
+        <translation>stub_status 页面为空</translation>
+    </message>
+    <message>
+        <source>not a stub_status page: it starts with &quot;%1&quot;, not &quot;Active connections:&quot;</source>
+        <translation>不是 stub_status 页面：它以 &quot;%1&quot; 开头，而不是 &quot;Active connections:&quot;</translation>
+    </message>
+    <message>
+        <source>the stub_status page ends after line %1 of 4</source>
+        <translation>stub_status 页面在第 %1 行（共 4 行）后结束</translation>
+    </message>
+    <message>
+        <source>unexpected text after the stub_status counters: &quot;%1&quot;</source>
+        <translation>stub_status 计数之后有多余的文本：&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;server accepts handled requests&quot; on line 2, not &quot;%1&quot;</source>
+        <translation>第 2 行应为 &quot;server accepts handled requests&quot;，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected three numbers (accepts, handled, requests) on line 3, not &quot;%1&quot;</source>
+        <translation>第 3 行应为三个数字（accepts、handled、requests），而不是 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>

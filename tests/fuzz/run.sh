@@ -6,7 +6,7 @@ set -eu
 src=$1
 out=$2
 seconds=${3:-20}
-targets="fuzz_proberecord fuzz_nginxbuild fuzz_nginxversion fuzz_inventory"
+targets="fuzz_proberecord fuzz_nginxbuild fuzz_nginxversion fuzz_inventory fuzz_configtest fuzz_stubstatus fuzz_pidfile"
 cmake -S "$src" -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBATON_FUZZ=ON > "$out.configure.log" 2>&1 || { cat "$out.configure.log"; exit 1; }
 # shellcheck disable=SC2086
@@ -17,6 +17,9 @@ for target in $targets; do
     case $target in
         fuzz_proberecord) cp "$src"/tests/data/probe/*.txt "$corpus"/ ;;
         fuzz_nginxbuild|fuzz_nginxversion) cp "$src"/tests/data/nginx-*.txt "$corpus"/ ;;
+        fuzz_configtest) cp "$src"/tests/data/nginx-t/*.txt "$corpus"/ ;;
+        fuzz_stubstatus) cp "$src"/tests/data/stub-status/* "$corpus"/ ;;
+        fuzz_pidfile) printf '1234\n' > "$corpus/seed" ;;
         fuzz_inventory) printf '%s' '{"version":1,"name":"x","knownHostsFile":"k","hosts":[{"name":"a","address":"h","port":22,"user":"u","groups":["g"],"sudo":true,"nginx":{"pidFile":"/run/nginx.pid"}}]}' > "$corpus/seed.json" ;;
     esac
     echo "== $target: $seconds s"

@@ -299,22 +299,20 @@ private Q_SLOTS:
         };
         // nginx removes its pid file when it exits: stopping twice sends nothing twice
         const auto stopAll = [&] {
-            for (const QString &pidFile : {second + u"run/second.pid"_s, foreground + u"run/fg.pid"_s}) {
-                m_connection->exec(
-                    {u"test -s "_s + shellQuote(pidFile) + u" && kill -QUIT $(cat "_s + shellQuote(pidFile) + u"); true"_s,
-                     {},
-                     30000});
+            for (const QString &pidFile : QStringList{second + u"run/second.pid"_s, foreground + u"run/fg.pid"_s}) {
+                m_connection->exec({u"test -s "_s + shellQuote(pidFile) + u" && kill -QUIT $(cat "_s +
+                                        shellQuote(pidFile) + u"); true"_s,
+                                    {},
+                                    30000});
             }
         };
         const auto stopOnFailure = qScopeGuard(stopAll);
         for (const auto &[prefix, text] :
-             {std::pair{second,
-                        config(u"pid run/second.pid;"_s, u"listen 127.0.0.1:%1; %2"_s.arg(port).arg(listen6))},
+             {std::pair{second, config(u"pid run/second.pid;"_s, u"listen 127.0.0.1:%1; %2"_s.arg(port).arg(listen6))},
               std::pair{foreground,
                         config(u"pid run/fg.pid;\ndaemon off;"_s, u"listen 127.0.0.1:%1;"_s.arg(port + 1))}}) {
-            sh(u"mkdir -p "_s + shellQuote(prefix) + u"conf "_s + shellQuote(prefix) + u"logs "_s +
-               shellQuote(prefix) + u"run && printf '%s' "_s + shellQuote(text) + u" > "_s + shellQuote(prefix) +
-               u"conf/nginx.conf"_s);
+            sh(u"mkdir -p "_s + shellQuote(prefix) + u"conf "_s + shellQuote(prefix) + u"logs "_s + shellQuote(prefix) +
+               u"run && printf '%s' "_s + shellQuote(text) + u" > "_s + shellQuote(prefix) + u"conf/nginx.conf"_s);
         }
         // -c relative to -p, as nginx resolves it
         sh(shellQuote(m_host.nginx.binary) + u" -p "_s + shellQuote(second) + u" -c conf/nginx.conf"_s);
@@ -415,9 +413,8 @@ private Q_SLOTS:
         QCOMPARE(phaseName(bareState.phase), u"running"_s);
         QCOMPARE(bare->processes, reference->processes);
         const QList<Pitfall> bareFound = Pitfalls::detect(*bare, bareState);
-        QVERIFY(std::any_of(bareFound.begin(), bareFound.end(), [](const Pitfall &p) {
-            return p.code == u"no-sha256sum"_s;
-        }));
+        QVERIFY(std::any_of(
+            bareFound.begin(), bareFound.end(), [](const Pitfall &p) { return p.code == u"no-sha256sum"_s; }));
 
         // BusyBox: its ash and its applets only
         const QString busybox = output(u"command -v busybox || true"_s);
@@ -427,8 +424,8 @@ private Q_SLOTS:
         const QString applets = hostDir + u"/busybox-bin"_s;
         sh(u"mkdir -p "_s + shellQuote(applets) + u" && for a in $("_s + shellQuote(busybox) +
            u" --list); do ln -sf "_s + shellQuote(busybox) + u" "_s + shellQuote(applets) + u"/$a; done"_s);
-        const auto boxed = probeWith(u"PATH="_s + shellQuote(applets) + u" "_s + shellQuote(busybox) + u" sh"_s,
-                                     m_host.nginx.pidFile);
+        const auto boxed =
+            probeWith(u"PATH="_s + shellQuote(applets) + u" "_s + shellQuote(busybox) + u" sh"_s, m_host.nginx.pidFile);
         QVERIFY(boxed);
         QCOMPARE(boxed->processes, reference->processes);
         QCOMPARE(boxed->listening, reference->listening);

@@ -97,9 +97,10 @@ private Q_SLOTS:
                        unit + u"systemd nginx.service Type forking\nsystemd nginx.service PIDFile /var/run/x.pid\n"_s)
             << u"systemd-pidfile-mismatch"_s << true;
         QTest::newRow("systemd tracks another process")
-            << running(u"/usr/sbin/nginx"_s,
-                       u"unit 10 nginx.service\nsystemd nginx.service MainPID 99\nsystemd nginx.service Type forking\n"
-                       "systemd nginx.service PIDFile /run/nginx.pid\nsystemd nginx.service ExecStart /usr/sbin/nginx\n"_s)
+            << running(
+                   u"/usr/sbin/nginx"_s,
+                   u"unit 10 nginx.service\nsystemd nginx.service MainPID 99\nsystemd nginx.service Type forking\n"
+                   "systemd nginx.service PIDFile /run/nginx.pid\nsystemd nginx.service ExecStart /usr/sbin/nginx\n"_s)
             << u"systemd-mainpid"_s << false;
         QTest::newRow("systemd, no systemctl")
             << running(u"/usr/sbin/nginx"_s, u"tool systemctl no\nunit 10 nginx.service\n"_s) << u"systemd-unknown"_s
@@ -142,9 +143,10 @@ private Q_SLOTS:
                  QStringList());
         // A unit that merely contains the process (nginx started by hand in a service's
         // session) and does not track it says nothing.
-        QCOMPARE(codes(running(u"/usr/sbin/nginx"_s,
-                               u"exesha 10 aaaa\nunit 10 ci-runner.service\nsystemd ci-runner.service Type simple\n"
-                               "systemd ci-runner.service MainPID 77\nsystemd ci-runner.service ExecStart /usr/bin/runner\n"_s)),
+        QCOMPARE(codes(running(
+                     u"/usr/sbin/nginx"_s,
+                     u"exesha 10 aaaa\nunit 10 ci-runner.service\nsystemd ci-runner.service Type simple\n"
+                     "systemd ci-runner.service MainPID 77\nsystemd ci-runner.service ExecStart /usr/bin/runner\n"_s)),
                  QStringList());
     }
 
