@@ -589,6 +589,10 @@
         <source>sha256sum is missing on the host: the binary on disk cannot be compared with the running one.</source>
         <translation>主机上缺少 sha256sum：无法比较磁盘上的二进制文件与正在运行的二进制文件。</translation>
     </message>
+    <message>
+        <source>The master&apos;s executable cannot be read as this user: its version and build are unknown. Let Baton use sudo on this host.</source>
+        <translation>当前用户无法读取主进程的可执行文件：其版本和构建信息未知。请让 Baton 在此主机上使用 sudo。</translation>
+    </message>
 </context>
 <context>
     <name>ProbeRecord</name>

@@ -79,6 +79,12 @@ QList<Pitfall> Pitfalls::detect(const ProbeRecord &record, const ProbeInstance &
         }
     }
     const std::optional<NginxProcess> eldest = state.oldMaster ? state.oldMaster : state.master;
+    if (state.master && record.executables.value(state.master->pid) == u"?") {
+        add(Pitfall::Severity::Warning,
+            "executable-unreadable",
+            tr("The master's executable cannot be read as this user: its version and build are unknown. Let Baton "
+               "use sudo on this host."));
+    }
     if (eldest && record.daemon.value(eldest->pid) == u"?") {
         add(Pitfall::Severity::Warning,
             "config-unreadable",

@@ -129,9 +129,10 @@ private Q_SLOTS:
         // order (each leaves it running).
         // lab-3 is for the tests of several instances and of the host's tools.
         const QString test = QString::fromLatin1(QTest::currentTestFunction());
-        m_host = m_inventory.hosts.at(test == u"upgradeAndCommit"_s                                 ? 0
-                                          : test == u"severalInstances"_s || test == u"hostTools"_s ? 2
-                                                                                                    : 1);
+        m_host = m_inventory.hosts.at(
+            test == u"upgradeAndCommit"_s                                                                  ? 0
+                : test == u"severalInstances"_s || test == u"hostTools"_s || test == u"loginUserAndSudo"_s ? 2
+                                                                                                           : 1);
         SshHostConfig config = m_host.sshConfig();
         config.sshConfigFile = u"none"_s;
         m_connection = std::make_unique<SshConnection>(config);
@@ -437,6 +438,65 @@ private Q_SLOTS:
         QCOMPARE(boxed->pidFilePids, reference->pidFilePids);
         QCOMPARE(boxed->ticksPerSecond, reference->ticksPerSecond);
         QCOMPARE(phaseName(PhaseState::derive(*boxed).phase), u"running"_s);
+    }
+
+    // As a login user without privileges the probe still reads the process table and the pid
+    // file, and says what it could not see; under sudo it sees everything.
+    void loginUserAndSudo()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoNoPasswordUser.isEmpty()) {
+            QSKIP("the lab has a non-root account only when run as root");
+        }
+        const auto asRoot = probe();
+        QVERIFY(asRoot);
+        SshHostConfig config = m_host.sshConfig();
+        config.sshConfigFile = u"none"_s;
+        config.user = m_inventory.lab->sudoNoPasswordUser;
+        SshConnection user(config);
+        SshError error;
+        QVERIFY2(user.open(&error), qPrintable(error.message));
+        const auto run = [&](bool sudo) -> std::optional<ProbeRecord> {
+            QByteArray out;
+            ExecCallbacks callbacks;
+            callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+            const ExecResult result =
+                user.exec({u"sh -s -- "_s + shellQuote(m_host.nginx.pidFile) + u" "_s + shellQuote(m_host.nginx.binary),
+                           m_probe,
+                           30000,
+                           sudo},
+                          callbacks);
+            if (!result.succeeded()) {
+                qWarning("%s", qPrintable(result.error.message));
+                return std::nullopt;
+            }
+            QString parseError;
+            auto record = ProbeRecord::parse(QString::fromUtf8(out), &parseError);
+            if (!record) {
+                qWarning("%s", qPrintable(parseError));
+            }
+            return record;
+        };
+
+        const auto plain = run(false);
+        QVERIFY(plain);
+        const PhaseState state = PhaseState::derive(*plain);
+        QCOMPARE(phaseName(state.phase), u"running"_s);
+        QCOMPARE(plain->processes, asRoot->processes);
+        // a root master's executable is not this user's to read
+        QCOMPARE(plain->executables.value(state.master->pid), u"?"_s);
+        QVERIFY(plain->builds.value(state.master->pid).isEmpty());
+        const QList<Pitfall> plainFound = Pitfalls::detect(*plain, state);
+        QVERIFY(std::any_of(plainFound.begin(), plainFound.end(), [](const Pitfall &p) {
+            return p.code == u"executable-unreadable"_s;
+        }));
+
+        const auto elevated = run(true);
+        QVERIFY(elevated);
+        QCOMPARE(elevated->executables, asRoot->executables);
+        QCOMPARE(elevated->builds, asRoot->builds);
+        QCOMPARE(elevated->executableSha256, asRoot->executableSha256);
+        QCOMPARE(elevated->listening, asRoot->listening);
+        QCOMPARE(phaseName(PhaseState::derive(*elevated).phase), u"running"_s);
     }
 };
 

@@ -105,6 +105,8 @@ private Q_SLOTS:
         QTest::newRow("systemd, no systemctl")
             << running(u"/usr/sbin/nginx"_s, u"tool systemctl no\nunit 10 nginx.service\n"_s) << u"systemd-unknown"_s
             << false;
+        QTest::newRow("executable unreadable")
+            << running(u"/usr/sbin/nginx"_s, u"exe 10 ?\n"_s) << u"executable-unreadable"_s << false;
         QTest::newRow("no sha256sum") << running(u"/usr/sbin/nginx"_s, u"tool sha256sum no\n"_s) << u"no-sha256sum"_s
                                       << false;
         QTest::newRow("several instances, none pinned")
