@@ -24,6 +24,8 @@
 #   conf PID PATH                  the main configuration file the master was started with
 #   pidpath PID PATH|off|?         the pid file its configuration names (?: unreadable)
 #   daemon PID on|off|?            its `daemon` directive (-g or the main configuration file)
+#   errorlog PID PATH|stderr|?     its main error log (the main file's first `error_log`, else -e, else the default)
+#   stderr PID TARGET              where its stderr goes (/proc/PID/fd/2): a new master's start-up errors land there
 #   unit PID NAME                  the systemd service whose cgroup holds the master
 #   systemd NAME KEY VALUE         Type, PIDFile, MainPID and ExecStart (path) of that unit
 #   listen PID ADDRESS:PORT        a TCP socket a master listens on ([a:b:c:d:e:f:g:h]:PORT for IPv6)
@@ -96,6 +98,7 @@ for pid in $masters; do
                 if (t[i] == ";") {
                     if (depth == 0 && k == 2 && w[1] == "pid" && pid == "") { pid = w[2]; gsub(/^["\047]|["\047]$/, "", pid) }
                     if (depth == 0 && k == 2 && w[1] == "daemon" && daemon == "") daemon = w[2]
+                    if (depth == 0 && k >= 2 && w[1] == "error_log" && errlog == "") { errlog = w[2]; gsub(/^["\047]|["\047]$/, "", errlog) }
                     k = 0; continue
                 }
                 w[++k] = t[i]
@@ -113,13 +116,15 @@ for pid in $masters; do
                 if (t == "-p" || t == "-c" || t == "-e") { v = a[++i] } else if (t ~ /^-[pce]./) { v = substr(t, 3); t = substr(t, 1, 2) }
                 if (t == "-p") prefix = v
                 if (t == "-c") conf = v
+                if (t == "-e") elog = v
             }
-            dprefix = "/usr/local/nginx/"; dconf = "conf/nginx.conf"; dpid = "logs/nginx.pid"
+            dprefix = "/usr/local/nginx/"; dconf = "conf/nginx.conf"; dpid = "logs/nginx.pid"; dlog = "logs/error.log"
             m = split(ENVIRON["C"], c, " ")
             for (i = 1; i <= m; i++) {
                 if (c[i] ~ /^--prefix=/) dprefix = substr(c[i], 10)
                 if (c[i] ~ /^--conf-path=/) dconf = substr(c[i], 13)
                 if (c[i] ~ /^--pid-path=/) dpid = substr(c[i], 12)
+                if (c[i] ~ /^--error-log-path=/) dlog = substr(c[i], 18)
             }
             if (prefix == "") prefix = dprefix
             if (prefix !~ /\/$/) prefix = prefix "/"
@@ -133,11 +138,17 @@ for pid in $masters; do
             if (pid == "") pid = readable ? dpid : "?"
             if (pid != "off" && pid != "?" && pid !~ /^\//) pid = prefix pid
             if (daemon == "") daemon = readable ? "on" : "?"
+            # the main error log: from the main file, else -e (the start-up log), else the build default
+            if (errlog == "") errlog = elog
+            if (errlog == "") errlog = readable ? dlog : "?"
+            if (errlog != "stderr" && errlog != "?" && errlog !~ /^\//) errlog = prefix errlog
             print "conf " ENVIRON["P"] " " conf
             print "daemon " ENVIRON["P"] " " daemon
             print "pidpath " ENVIRON["P"] " " pid
+            print "errorlog " ENVIRON["P"] " " errlog
         }')
     printf '%s\n' "$where"
+    echo "stderr $pid $(readlink "/proc/$pid/fd/2" 2>/dev/null || echo '?')"
     path=$(printf '%s\n' "$where" | sed -n 's/^pidpath [0-9]* //p')
     case $path in off|\?|"") ;; *) addpath "$path" ;; esac
     unit=$(sed -n 's,^[0-9]*:[^:]*:.*/\([^/]*\.service\)$,\1,p' "/proc/$pid/cgroup" 2>/dev/null | head -n 1)

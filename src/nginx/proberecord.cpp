@@ -111,7 +111,7 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             process.title = rest.mid(std::min(titleStart, rest.size())).trimmed().toString();
             record.processes.append(process);
         } else if (key == u"exe" || key == u"build" || key == u"conf" || key == u"pidpath" || key == u"daemon" ||
-                   key == u"unit") {
+                   key == u"unit" || key == u"errorlog" || key == u"stderr") {
             // KEY PID TEXT (TEXT may contain spaces)
             qint64 pid = 0;
             if (fields.size() < 2 || !toPid(fields.at(0), &pid)) {
@@ -130,6 +130,10 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
                 record.configFiles.insert(pid, value);
             } else if (key == u"pidpath") {
                 record.pidPaths.insert(pid, value);
+            } else if (key == u"errorlog") {
+                record.errorLogs.insert(pid, value);
+            } else if (key == u"stderr") {
+                record.stderrTargets.insert(pid, value);
             } else if (key == u"daemon") {
                 if (value != u"on" && value != u"off" && value != u"?") {
                     return fail(tr("\"daemon\" is on, off or ?"));

@@ -78,6 +78,8 @@ public:
     QHash<qint64, QString> configFiles; ///< master pid -> main configuration file
     QHash<qint64, QString> pidPaths; ///< master pid -> pid file its configuration names, "off" or "?"
     QHash<qint64, QString> daemon; ///< master pid -> "on", "off" or "?" (configuration unreadable)
+    QHash<qint64, QString> errorLogs; ///< master pid -> main error log, "stderr" or "?"
+    QHash<qint64, QString> stderrTargets; ///< master pid -> where its stderr goes ("?": unreadable)
     QHash<qint64, QString> units; ///< master pid -> systemd service holding it
     QHash<QString, SystemdUnit> systemdUnits; ///< service -> its settings (needs systemctl)
     QStringList pidFiles; ///< the pid files read, in the probe's order

@@ -153,6 +153,12 @@ private Q_SLOTS:
         QCOMPARE(record->executableSha256.value(state.master->pid), record->binarySha256);
         QCOMPARE(record->binarySha256.size(), 64);
         QVERIFY(Pitfalls::detect(*record, state).isEmpty());
+        // where a new master's start-up errors will land: the master's stderr, which nginx
+        // points at its error log
+        const QString errorLog = m_host.nginx.prefix + u"logs/error.log"_s;
+        QCOMPARE(QDir::cleanPath(record->errorLogs.value(state.master->pid)), QDir::cleanPath(errorLog));
+        QCOMPARE(QDir::cleanPath(record->stderrTargets.value(state.master->pid)), QDir::cleanPath(errorLog));
+        QCOMPARE(record->configFiles.value(state.master->pid), m_host.nginx.configFile);
         capture(u"running"_s);
 
         // An in-flight request (half a request header) keeps one old worker busy.
