@@ -88,5 +88,118 @@ QString readPidFile(const QString &pidFile)
     return QStringLiteral("cat -- %1 2>/dev/null | tr -dc 0-9").arg(shellQuote(pidFile));
 }
 
+QString stateDirectory(const QString &pidFile)
+{
+    const qsizetype slash = pidFile.lastIndexOf(u'/');
+    const QString directory = slash < 0 ? QStringLiteral(".") : slash == 0 ? QStringLiteral("/") : pidFile.left(slash);
+    return (directory == u"/" ? QString() : directory) + QStringLiteral("/.baton-") + pidFile.mid(slash + 1);
+}
+
+QString acquireLock(const QString &stateDirectory, const QString &owner, int leaseSeconds)
+{
+    // fd 9 holds the flock; the holder inherits it (a flock belongs to the open file, shared
+    // with children), and its sleep does not, so the lock lives exactly as long as the holder.
+    return QStringLiteral(
+               "d=%1; mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
+               "if ! flock -n 9; then echo \"locked by: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; fi; "
+               "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" && "
+               "setsid sh -c 'echo $$ > \"$1/holder\"; "
+               "while [ -e \"$1/owner\" ] && [ $(( $(date +%s) - $(date -r \"$1/owner\" +%s) )) -lt \"$2\" ]; "
+               "do sleep 1 9>&-; done; rm -f \"$1/owner\" \"$1/holder\"' baton-lock \"$d\" %3 "
+               "</dev/null >/dev/null 2>&1 & "
+               "i=0; while [ ! -s \"$d/holder\" ] && [ $i -lt 50 ]; do i=$((i+1)); sleep 0.1; done; "
+               "[ -s \"$d/holder\" ] || { echo 'the lock holder did not start' >&2; exit 1; }")
+        .arg(shellQuote(stateDirectory), shellQuote(owner), QString::number(leaseSeconds));
+}
+
+QString renewLock(const QString &stateDirectory, const QString &owner)
+{
+    return QStringLiteral("d=%1; [ \"$(cat \"$d/owner\" 2>/dev/null)\" = %2 ] || "
+                          "{ echo \"the lock is not ours: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; }; "
+                          "touch \"$d/owner\"")
+        .arg(shellQuote(stateDirectory), shellQuote(owner));
+}
+
+QString releaseLock(const QString &stateDirectory, const QString &owner)
+{
+    // The holder is killed only when its command line says it is one (a pid can be reused).
+    return QStringLiteral("d=%1; [ \"$(cat \"$d/owner\" 2>/dev/null)\" = %2 ] || exit 0; "
+                          "rm -f \"$d/owner\"; h=$(cat \"$d/holder\" 2>/dev/null); "
+                          "if [ -n \"$h\" ] && tr '\\000' ' ' < \"/proc/$h/cmdline\" 2>/dev/null | grep -q baton-lock; "
+                          "then kill \"$h\" 2>/dev/null; fi; "
+                          "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done")
+        .arg(shellQuote(stateDirectory), shellQuote(owner));
+}
+
+QString lockStatus(const QString &stateDirectory)
+{
+    return QStringLiteral("d=%1; [ -e \"$d/lock\" ] || exit 0; flock -n \"$d/lock\" true && exit 0; "
+                          "cat \"$d/owner\" 2>/dev/null; exit 75")
+        .arg(shellQuote(stateDirectory));
+}
+
+namespace {
+
+// Waits for the marker of the step in $f, then prints its output and exits with its status.
+QString waitForMarker(const QString &id, int waitSeconds)
+{
+    return QStringLiteral("n=0; while [ ! -e \"$f.rc\" ]; do n=$((n+1)); "
+                          "if [ $n -gt %2 ]; then echo 'step %1 still runs' >&2; exit 124; fi; sleep 0.1; done; "
+                          "cat \"$f.out\"; exit \"$(cat \"$f.rc\")\"")
+        .arg(shellQuote(id), QString::number(waitSeconds * 10));
+}
+
+} // namespace
+
+QString runStep(const QString &stateDirectory, const QString &id, const QString &command, int waitSeconds)
+{
+    return QStringLiteral("f=%1/steps/%2; mkdir -p %1/steps && rm -f \"$f\".* && "
+                          "{ setsid sh -c 'sh -c \"$1\" > \"$2.out\" 2>&1 < /dev/null; echo $? > \"$2.rc.tmp\"; "
+                          "mv \"$2.rc.tmp\" \"$2.rc\"' baton-step %3 \"$f\" < /dev/null > /dev/null 2>&1 & }; ")
+               .arg(shellQuote(stateDirectory), shellQuote(id), shellQuote(command)) +
+        waitForMarker(id, waitSeconds);
+}
+
+QString waitStep(const QString &stateDirectory, const QString &id, int waitSeconds)
+{
+    return QStringLiteral("f=%1/steps/%2; "
+                          "[ -e \"$f.out\" ] || [ -e \"$f.rc\" ] || { echo 'step %2 never started' >&2; exit 125; }; ")
+               .arg(shellQuote(stateDirectory), shellQuote(id)) +
+        waitForMarker(id, waitSeconds);
+}
+
+QString sha256(const QString &file)
+{
+    return QStringLiteral("if command -v sha256sum >/dev/null 2>&1; then sha256sum < %1 | cut -c1-64; "
+                          "elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r < %1 | cut -c1-64; "
+                          "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
+        .arg(shellQuote(file));
+}
+
+QString freeKilobytes(const QString &directory)
+{
+    return QStringLiteral("df -Pk %1 | awk 'NR == 2 { print $4 }'").arg(shellQuote(directory));
+}
+
+QString fileSize(const QString &file)
+{
+    return QStringLiteral("if [ -e %1 ]; then wc -c < %1 | tr -d ' '; else echo 0; fi").arg(shellQuote(file));
+}
+
+QString tailFrom(const QString &file, qint64 offset)
+{
+    return QStringLiteral("tail -c +%2 %1 2>/dev/null; true").arg(shellQuote(file), QString::number(offset + 1));
+}
+
+QString httpStatus(const QString &url, int timeoutSeconds)
+{
+    return QStringLiteral("if command -v curl >/dev/null 2>&1; then "
+                          "curl -sS -o /dev/null -m %2 -w '%{http_code}' %1; "
+                          "elif command -v wget >/dev/null 2>&1; then "
+                          "wget -q -T %2 -O /dev/null %1 && echo 200; "
+                          "else echo 'neither curl nor wget is installed' >&2; exit 127; fi")
+        .arg(shellQuote(url), QString::number(timeoutSeconds));
+}
+
 } // namespace UpgradeCommands
 } // namespace Baton

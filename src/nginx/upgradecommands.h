@@ -56,5 +56,48 @@ QString signal(const QString &signal, qint64 pid, quint64 startTime);
 /** @brief Prints the number a pid file holds (nothing when missing). */
 QString readPidFile(const QString &pidFile);
 
+/** @brief The directory Baton keeps an instance's lock and step markers in: beside the pid file. */
+QString stateDirectory(const QString &pidFile);
+
+/**
+ * @brief Takes the instance's lock (`flock` on STATEDIR/lock) for @p owner, or fails with
+ * exit status 75 and "locked by: OWNER" on stderr. A detached holder process keeps the lock
+ * while STATEDIR/owner is renewed (renewLock()) within @p leaseSeconds, and until
+ * releaseLock(); so a Baton that crashed cannot hold a host forever.
+ */
+QString acquireLock(const QString &stateDirectory, const QString &owner, int leaseSeconds);
+/** @brief Renews the lease of @p owner; exit status 75 when the lock is no longer its. */
+QString renewLock(const QString &stateDirectory, const QString &owner);
+/** @brief Releases the lock if @p owner holds it, and waits until it is free. */
+QString releaseLock(const QString &stateDirectory, const QString &owner);
+/** @brief Prints the owner of the lock and exits 75 when it is held; exits 0 when free. Changes nothing. */
+QString lockStatus(const QString &stateDirectory);
+
+/**
+ * @brief Starts @p command detached from the SSH session (setsid, output to a file, its exit
+ * status in a marker file), then waits up to @p waitSeconds for it like waitStep(). A dropped
+ * link cannot kill the command half-way; the engine reconnects and calls waitStep().
+ */
+QString runStep(const QString &stateDirectory, const QString &id, const QString &command, int waitSeconds);
+/**
+ * @brief Waits for step @p id: prints its output and exits with its status; exit status 124
+ * when it still runs after @p waitSeconds, 125 when it never started.
+ */
+QString waitStep(const QString &stateDirectory, const QString &id, int waitSeconds);
+
+/** @brief Prints the sha256 of @p file (sha256sum, else openssl, else nothing and exit 127). */
+QString sha256(const QString &file);
+/** @brief Prints the kilobytes available to unprivileged writers in the file system of @p directory. */
+QString freeKilobytes(const QString &directory);
+/** @brief Prints the size of @p file in bytes (0 when missing). */
+QString fileSize(const QString &file);
+/** @brief Prints what @p file holds after its first @p offset bytes. */
+QString tailFrom(const QString &file, qint64 offset);
+/**
+ * @brief Requests @p url on the host (curl, else wget) and prints the HTTP status; exit
+ * status 127 when neither tool is there.
+ */
+QString httpStatus(const QString &url, int timeoutSeconds);
+
 } // namespace UpgradeCommands
 } // namespace Baton

@@ -1,8 +1,11 @@
+#include "shellquote.h"
 #include "upgradecommands.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +26,27 @@ int sh(const QString &command, QByteArray *err = nullptr)
         *err = process.readAllStandardError();
     }
     return process.exitCode();
+}
+
+// Runs a command line and returns its exit status, stdout and stderr.
+struct Ran
+{
+    int status = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Ran run(const QString &command, int timeoutMs = 20000)
+{
+    QProcess process;
+    process.start(u"/bin/sh"_s, {u"-c"_s, command});
+    Ran ran;
+    if (process.waitForFinished(timeoutMs)) {
+        ran.status = process.exitCode();
+    }
+    ran.out = process.readAllStandardOutput();
+    ran.err = process.readAllStandardError();
+    return ran;
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -155,6 +179,119 @@ private Q_SLOTS:
         sleeper.waitForFinished();
         QCOMPARE(sh(UpgradeCommands::signal(u"TERM"_s, 999999999, startTime), &err), 3);
         QVERIFY(err.contains("is gone"));
+    }
+
+    void stateDirectoryIsBesideThePidFile()
+    {
+        QCOMPARE(UpgradeCommands::stateDirectory(u"/run/nginx.pid"_s), u"/run/.baton-nginx.pid"_s);
+        QCOMPARE(UpgradeCommands::stateDirectory(u"/apps/nginx/logs/nginx.pid"_s),
+                 u"/apps/nginx/logs/.baton-nginx.pid"_s);
+        QCOMPARE(UpgradeCommands::stateDirectory(u"/nginx.pid"_s), u"/.baton-nginx.pid"_s);
+    }
+
+    // The per-instance lock: one owner at a time, renewed by its owner only, released by
+    // its owner only, and gone with its holder or its lease.
+    void lockHasOneOwner()
+    {
+        namespace C = UpgradeCommands;
+        const QString state = m_dir + u"/state"_s;
+        const QString a = u"baton:ws-1:100:5 batonctl (pid 100) on ws-1"_s;
+        const QString b = u"baton:ws-2:200:7 batonctl (pid 200) on ws-2"_s;
+        QCOMPARE(run(C::lockStatus(state)).status, 0); // free, and nothing was created
+        QVERIFY(!QFile::exists(state));
+
+        QCOMPARE(run(C::acquireLock(state, a, 60)).status, 0);
+        const auto release = qScopeGuard([&] { run(C::releaseLock(state, a)); });
+        const Ran held = run(C::lockStatus(state));
+        QCOMPARE(held.status, 75);
+        QCOMPARE(held.out.trimmed(), a.toUtf8());
+        const Ran refused = run(C::acquireLock(state, b, 60));
+        QCOMPARE(refused.status, 75);
+        QVERIFY2(refused.err.contains(QByteArray("locked by: " + a.toUtf8())), refused.err.constData());
+        QCOMPARE(run(C::renewLock(state, a)).status, 0);
+        QCOMPARE(run(C::renewLock(state, b)).status, 75);
+        QCOMPARE(run(C::releaseLock(state, b)).status, 0); // not b's: nothing happens
+        QCOMPARE(run(C::lockStatus(state)).status, 75);
+
+        QCOMPARE(run(C::releaseLock(state, a)).status, 0);
+        QCOMPARE(run(C::lockStatus(state)).status, 0); // free at once, not after a poll
+        QCOMPARE(run(C::acquireLock(state, b, 60)).status, 0);
+        QCOMPARE(run(C::releaseLock(state, b)).status, 0);
+        QCOMPARE(run(C::lockStatus(state)).status, 0);
+    }
+
+    void lockLeaseExpires()
+    {
+        namespace C = UpgradeCommands;
+        const QString state = m_dir + u"/lease"_s;
+        const QString owner = u"baton:ws-1:100:5 crashed"_s;
+        QCOMPARE(run(C::acquireLock(state, owner, 2)).status, 0);
+        const auto release = qScopeGuard([&] { run(C::releaseLock(state, owner)); });
+        QCOMPARE(run(C::lockStatus(state)).status, 75);
+        // nobody renews it: the holder lets go once the lease has run out
+        QTRY_COMPARE_WITH_TIMEOUT(run(C::lockStatus(state)).status, 0, 10000);
+    }
+
+    void lockDiesWithItsHolder()
+    {
+        namespace C = UpgradeCommands;
+        const QString state = m_dir + u"/holder"_s;
+        const QString owner = u"baton:ws-1:100:5 killed"_s;
+        QCOMPARE(run(C::acquireLock(state, owner, 600)).status, 0);
+        const QByteArray holder = contents(state + u"/holder"_s).trimmed();
+        QVERIFY(holder.toLongLong() > 0);
+        QCOMPARE(run(u"kill -KILL "_s + QString::fromLatin1(holder)).status, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(run(C::lockStatus(state)).status, 0, 5000);
+        QCOMPARE(run(C::acquireLock(state, owner, 600)).status, 0); // a stale holder file is no obstacle
+        QCOMPARE(run(C::releaseLock(state, owner)).status, 0);
+    }
+
+    // A step runs detached: its caller may die, the step finishes, and its result waits.
+    void stepsRunDetached()
+    {
+        namespace C = UpgradeCommands;
+        const QString state = m_dir + u"/steps"_s;
+        const Ran quick = run(C::runStep(state, u"run-1-echo"_s, u"echo out; echo err >&2; exit 3"_s, 10));
+        QCOMPARE(quick.status, 3);
+        QCOMPARE(quick.out, QByteArray("out\nerr\n"));
+        QCOMPARE(run(C::waitStep(state, u"run-1-echo"_s, 1)).status, 3); // asked again: the same answer
+
+        const Ran never = run(C::waitStep(state, u"run-2-never"_s, 1));
+        QCOMPARE(never.status, 125);
+        QVERIFY(never.err.contains("never started"));
+
+        // The caller goes away (an SSH link cut) while the step runs on.
+        const QString flag = m_dir + u"/release-step"_s;
+        QProcess caller;
+        caller.start(u"/bin/sh"_s,
+                     {u"-c"_s,
+                      C::runStep(state,
+                                 u"run-3-slow"_s,
+                                 u"while [ ! -e "_s + shellQuote(flag) + u" ]; do sleep 0.05; done; echo done"_s,
+                                 30)});
+        QVERIFY(caller.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(state + u"/steps/run-3-slow.out"_s), 5000);
+        caller.kill();
+        QVERIFY(caller.waitForFinished());
+        const Ran running = run(C::waitStep(state, u"run-3-slow"_s, 0));
+        QCOMPARE(running.status, 124);
+        QVERIFY(writeFile(flag, "go"));
+        const Ran finished = run(C::waitStep(state, u"run-3-slow"_s, 10));
+        QCOMPARE(finished.status, 0);
+        QCOMPARE(finished.out, QByteArray("done\n"));
+    }
+
+    void smallQueries()
+    {
+        namespace C = UpgradeCommands;
+        const QString file = m_dir + u"/log"_s;
+        QVERIFY(writeFile(file, "line one\nline two\n"));
+        QCOMPARE(run(C::fileSize(file)).out.trimmed(), QByteArray("18"));
+        QCOMPARE(run(C::fileSize(file + u".missing"_s)).out.trimmed(), QByteArray("0"));
+        QCOMPARE(run(C::tailFrom(file, 9)).out, QByteArray("line two\n"));
+        QCOMPARE(run(C::sha256(file)).out.trimmed(),
+                 QCryptographicHash::hash("line one\nline two\n", QCryptographicHash::Sha256).toHex());
+        QVERIFY(run(C::freeKilobytes(m_dir)).out.trimmed().toLongLong() > 0);
     }
 
     void readPidFile()

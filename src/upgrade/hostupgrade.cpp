@@ -1,0 +1,1326 @@
+#include "hostupgrade.h"
+
+#include "configtest.h"
+#include "remotehost.h"
+#include "shellquote.h"
+#include "transcript.h"
+#include "upgradecommands.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSysInfo>
+#include <QTextStream>
+#include <QThread>
+
+namespace Baton {
+
+namespace C = UpgradeCommands;
+
+namespace {
+
+// "nginx version: nginx/1.22.1" -> "1.22.1"
+QString versionOf(const QString &line)
+{
+    const auto version = NginxVersion::parse(line);
+    return version ? version->version.toString() : QString();
+}
+
+QString sha256OfLocalFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// The start time (clock ticks since boot) of a local process, or 0 when it is gone.
+quint64 localStartTime(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 19 ? fields.at(19).toULongLong() : 0;
+}
+
+} // namespace
+
+QString HostSnapshot::masterVersion() const
+{
+    return ok() && state.master ? versionOf(record.versions.value(state.master->pid)) : QString();
+}
+
+QString HostSnapshot::oldMasterVersion() const
+{
+    return ok() && state.oldMaster ? versionOf(record.versions.value(state.oldMaster->pid)) : QString();
+}
+
+QString PreflightCheck::statusName(Status status)
+{
+    switch (status) {
+    case Status::Pass:
+        return QStringLiteral("pass");
+    case Status::Warn:
+        return QStringLiteral("warn");
+    case Status::Fail:
+        break;
+    }
+    return QStringLiteral("fail");
+}
+
+struct HostUpgrade::Private
+{
+    HostUpgrade *q = nullptr;
+    HostEntry host;
+    RemoteHost *remote = nullptr;
+    Transcript *transcript = nullptr;
+    UpgradeSettings settings;
+    std::atomic<bool> cancelled{false};
+    QByteArray probeScript;
+
+    QString runId;
+    int stepCounter = 0;
+    QString binary; ///< the nginx binary on the host (inventory, else the master's argv[0])
+    QString stateDirectory;
+    int lockDepth = 0;
+    QElapsedTimer sinceRenewal;
+
+    QString homeDirectory;
+    QString targetPath; ///< the target on the host, once known
+    QString targetSha;
+    std::optional<NginxBuild> targetBuild;
+
+    struct Output
+    {
+        ExecResult result;
+        QString out;
+        QString err;
+        bool ok() const { return result.succeeded(); }
+        QString why() const
+        {
+            if (result.error) {
+                return result.error.message;
+            }
+            const QString text = err.trimmed().isEmpty() ? out.trimmed() : err.trimmed();
+            return text.isEmpty() ? HostUpgrade::tr("exit status %1").arg(result.exitStatus.value_or(-1)) : text;
+        }
+    };
+
+    void progress(const QString &line) const
+    {
+        if (q->onProgress) {
+            q->onProgress(line);
+        }
+    }
+
+    void note(const QString &step, const QString &text) const
+    {
+        if (transcript) {
+            TranscriptEntry entry;
+            entry.time = QDateTime::currentDateTimeUtc();
+            entry.host = host.name;
+            entry.step = step;
+            entry.note = text;
+            transcript->record(entry);
+        }
+    }
+
+    Output exec(const QString &step,
+                const QString &command,
+                int timeoutSeconds,
+                const QByteArray &input = {},
+                bool record = true,
+                bool sudo = true)
+    {
+        Output output;
+        QByteArray out, err;
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
+        callbacks.stderrData = [&err](const QByteArray &chunk) { err += chunk; };
+        TranscriptEntry entry;
+        entry.time = QDateTime::currentDateTimeUtc();
+        output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
+        output.out = QString::fromUtf8(out);
+        output.err = QString::fromUtf8(err);
+        if (transcript && record) {
+            entry.host = host.name;
+            entry.step = step;
+            entry.command = command;
+            entry.exitStatus = output.result.error ? std::nullopt : output.result.exitStatus;
+            entry.durationMs = output.result.durationMs;
+            entry.output = output.out;
+            entry.errorOutput = output.err;
+            entry.error = output.result.error.message;
+            transcript->record(entry);
+        }
+        return output;
+    }
+
+    HostSnapshot probe(const QString &step)
+    {
+        HostSnapshot snapshot;
+        const QString command =
+            QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary);
+        const Output output = exec(step, command, 60, probeScript, false);
+        if (!output.ok()) {
+            snapshot.error = HostUpgrade::tr("the probe failed: %1").arg(output.why());
+            note(step, snapshot.error);
+            return snapshot;
+        }
+        QString error;
+        const auto record = ProbeRecord::parse(output.out, &error);
+        if (!record) {
+            snapshot.error = error;
+            note(step, error);
+            return snapshot;
+        }
+        snapshot.record = *record;
+        QString why;
+        const auto instance = record->selectedInstance(&why);
+        snapshot.instance = instance.value_or(ProbeInstance{});
+        snapshot.state = instance ? PhaseState::derive(*record, *instance) : PhaseState::derive(*record);
+        snapshot.pitfalls = Pitfalls::detect(*record, snapshot.instance, snapshot.state);
+        if (binary.isEmpty() && snapshot.state.master) {
+            if (const auto arguments = MasterArguments::fromTitle(snapshot.state.master->title)) {
+                binary = arguments->binary; // the next probe describes it
+            }
+        }
+        if (!snapshot.instance.pidFile.isEmpty()) {
+            stateDirectory = C::stateDirectory(snapshot.instance.pidFile);
+        }
+        note(step,
+             HostUpgrade::tr("phase: %1%2")
+                 .arg(phaseName(snapshot.state.phase),
+                      snapshot.state.reason.isEmpty() ? QString()
+                                                      : QStringLiteral(" (") + snapshot.state.reason + u')'));
+        return snapshot;
+    }
+
+    QString newStepId(const QString &name) { return runId + u'-' + QString::number(++stepCounter) + u'-' + name; }
+
+    // A state-changing command, detached on the host. A dropped link while waiting is
+    // followed by a reconnection and a wait on the same step, never by running it again.
+    Output runStep(const QString &step, const QString &name, const QString &command, int timeoutSeconds)
+    {
+        const QString id = newStepId(name);
+        Output output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), timeoutSeconds + 30);
+        for (int attempt = 0; attempt < 5 && output.result.error && !cancelled; ++attempt) {
+            progress(HostUpgrade::tr("the connection broke during %1; reconnecting to see how it ended").arg(name));
+            output = exec(step, C::waitStep(stateDirectory, id, timeoutSeconds), timeoutSeconds + 30);
+            if (output.result.exitStatus == 125) {
+                // never started: safe to start it now
+                output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), timeoutSeconds + 30);
+            }
+        }
+        return output;
+    }
+
+    bool renewIfDue()
+    {
+        if (lockDepth == 0 || sinceRenewal.elapsed() < settings.lockLeaseSeconds * 1000 / 3) {
+            return true;
+        }
+        sinceRenewal.restart();
+        return exec(QStringLiteral("lock"), C::renewLock(stateDirectory, settings.owner), 30).ok();
+    }
+
+    // Polls fresh snapshots until @p done, @p failed, cancellation or the deadline.
+    HostSnapshot pollUntil(const QString &step,
+                           int timeoutSeconds,
+                           const std::function<bool(const HostSnapshot &)> &done,
+                           bool *reached,
+                           const std::function<bool(const HostSnapshot &)> &failed = {})
+    {
+        QElapsedTimer timer;
+        timer.start();
+        *reached = false;
+        HostSnapshot snapshot;
+        for (;;) {
+            snapshot = probe(step);
+            if (snapshot.ok() && done(snapshot)) {
+                *reached = true;
+                return snapshot;
+            }
+            if ((snapshot.ok() && failed && failed(snapshot)) || cancelled ||
+                timer.elapsed() > qint64(timeoutSeconds) * 1000) {
+                return snapshot;
+            }
+            renewIfDue();
+            QThread::msleep(settings.pollIntervalMs);
+        }
+    }
+
+    // --- the lock -------------------------------------------------------------------
+
+    // "baton:HOST:PID:START text" -> is that process on this machine gone?
+    static bool ownerIsGone(const QString &owner)
+    {
+        static const QRegularExpression pattern(QStringLiteral("^baton:([^:]+):(\\d+):(\\d+) "));
+        const auto match = pattern.match(owner);
+        if (!match.hasMatch() || match.captured(1) != QSysInfo::machineHostName()) {
+            return false;
+        }
+        return localStartTime(match.captured(2).toLongLong()) != match.captured(3).toULongLong();
+    }
+
+    bool lock(QString *why)
+    {
+        if (lockDepth > 0) {
+            ++lockDepth;
+            return true;
+        }
+        if (stateDirectory.isEmpty()) {
+            *why = HostUpgrade::tr("the instance has no pid file: Baton cannot lock it or follow an upgrade");
+            return false;
+        }
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const Output output = exec(
+                QStringLiteral("lock"), C::acquireLock(stateDirectory, settings.owner, settings.lockLeaseSeconds), 60);
+            if (output.ok()) {
+                lockDepth = 1;
+                sinceRenewal.start();
+                return true;
+            }
+            if (output.result.exitStatus != 75) {
+                *why = HostUpgrade::tr("cannot take the lock: %1").arg(output.why());
+                return false;
+            }
+            const QString owner = output.err.trimmed().section(QStringLiteral("locked by: "), 1).trimmed();
+            if (attempt == 0 && ownerIsGone(owner)) {
+                // A Baton of this machine that died (killed, crashed): take over from it.
+                progress(HostUpgrade::tr("taking over the lock of a Baton that is gone (%1)").arg(owner));
+                exec(QStringLiteral("lock"), C::releaseLock(stateDirectory, owner), 60);
+                continue;
+            }
+            *why = HostUpgrade::tr("another Baton is working on this instance: %1").arg(owner);
+            return false;
+        }
+        *why = HostUpgrade::tr("cannot take the lock");
+        return false;
+    }
+
+    void unlock()
+    {
+        if (lockDepth > 0 && --lockDepth == 0) {
+            exec(QStringLiteral("lock"), C::releaseLock(stateDirectory, settings.owner), 60);
+        }
+    }
+
+    // --- the target -----------------------------------------------------------------
+
+    bool ensureTarget(QString *why)
+    {
+        if (!targetPath.isEmpty()) {
+            return true;
+        }
+        if (!settings.localTarget.isEmpty()) {
+            const QFileInfo info(settings.localTarget);
+            if (!info.isFile() || !info.isReadable()) {
+                *why = HostUpgrade::tr("the target %1 is not a readable file").arg(settings.localTarget);
+                return false;
+            }
+            const QString sha = sha256OfLocalFile(settings.localTarget);
+            if (homeDirectory.isEmpty()) {
+                const Output home =
+                    exec(QStringLiteral("stage"), QStringLiteral("printf '%s' \"$HOME\""), 30, {}, true, false);
+                if (!home.ok() || !home.out.startsWith(u'/')) {
+                    *why = HostUpgrade::tr("cannot find the home directory on the host: %1").arg(home.why());
+                    return false;
+                }
+                homeDirectory = home.out;
+            }
+            const QString directory = homeDirectory + QStringLiteral("/.cache/baton/staging");
+            const QString remotePath = directory + QStringLiteral("/nginx-") + sha.left(16);
+            const Output existing = exec(QStringLiteral("stage"), C::sha256(remotePath), 60, {}, true, false);
+            if (!existing.ok() || existing.out.trimmed() != sha) {
+                exec(QStringLiteral("stage"), QStringLiteral("mkdir -p ") + shellQuote(directory), 30, {}, true, false);
+                progress(HostUpgrade::tr("uploading %1 (%2 bytes)").arg(settings.localTarget).arg(info.size()));
+                SshError error;
+                if (!remote->upload(settings.localTarget, remotePath, {}, &error)) {
+                    *why = HostUpgrade::tr("the upload of %1 failed: %2").arg(settings.localTarget, error.message);
+                    note(QStringLiteral("stage"), *why);
+                    return false;
+                }
+                note(QStringLiteral("stage"),
+                     HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
+            }
+            targetPath = remotePath;
+            targetSha = sha;
+        } else if (!settings.remoteTarget.isEmpty()) {
+            const Output sum = exec(QStringLiteral("stage"), C::sha256(settings.remoteTarget), 60);
+            if (!sum.ok() || sum.out.trimmed().size() != 64) {
+                *why =
+                    HostUpgrade::tr("cannot read the target %1 on the host: %2").arg(settings.remoteTarget, sum.why());
+                return false;
+            }
+            targetPath = settings.remoteTarget;
+            targetSha = sum.out.trimmed();
+        } else {
+            *why = HostUpgrade::tr("no target binary: give a local file or a path on the host");
+            return false;
+        }
+        const Output version =
+            exec(QStringLiteral("stage"), shellJoin({targetPath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"), 60);
+        QString error;
+        targetBuild = version.ok() ? NginxBuild::parse(version.out, &error) : std::nullopt;
+        if (!targetBuild) {
+            *why = HostUpgrade::tr("the target %1 does not run on the host: %2")
+                       .arg(targetPath, version.ok() ? error : version.why());
+            targetPath.clear();
+            return false;
+        }
+        return true;
+    }
+
+    // --- backups --------------------------------------------------------------------
+
+    QString backupRecord() const { return stateDirectory + QStringLiteral("/backup"); }
+
+    // Backs up what the master really runs; returns the backup's path.
+    std::optional<QString> backup(const HostSnapshot &snapshot, QString *why)
+    {
+        const NginxProcess master = *snapshot.state.master;
+        const QString runningSha = snapshot.record.executableSha256.value(master.pid);
+        const QString version = snapshot.masterVersion();
+        // Already backed up (by an earlier run)?
+        const Output known =
+            exec(QStringLiteral("stage"),
+                 QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true"),
+                 30);
+        const QStringList fields = known.out.trimmed().split(u' ');
+        if (fields.size() >= 2 && fields.at(1) == runningSha && !runningSha.isEmpty()) {
+            const Output check = exec(QStringLiteral("stage"), C::sha256(fields.at(0)), 60);
+            if (check.ok() && check.out.trimmed() == runningSha) {
+                progress(HostUpgrade::tr("backup already there: %1").arg(fields.at(0)));
+                return fields.at(0);
+            }
+        }
+        // The file on disk, if it is what runs; else the running image itself.
+        const bool diskIsRunning = runningSha.isEmpty() || runningSha == snapshot.record.binarySha256;
+        const QString source = diskIsRunning ? binary : QStringLiteral("/proc/%1/exe").arg(master.pid);
+        QString path =
+            binary + QStringLiteral(".baton-backup-") + (version.isEmpty() ? QStringLiteral("unknown") : version);
+        const Output exists = exec(QStringLiteral("stage"), C::sha256(path), 60);
+        if (exists.ok() && exists.out.trimmed() != runningSha) {
+            path += u'-' + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+        }
+        if (!(exists.ok() && exists.out.trimmed() == runningSha)) {
+            const Output copy =
+                runStep(QStringLiteral("stage"), QStringLiteral("backup"), C::backup(source, path), 120);
+            if (!copy.ok()) {
+                *why = HostUpgrade::tr("the backup of %1 failed: %2").arg(source, copy.why());
+                return std::nullopt;
+            }
+        }
+        const Output sum = exec(QStringLiteral("stage"), C::sha256(path), 60);
+        if (!runningSha.isEmpty() && sum.out.trimmed() != runningSha) {
+            *why = HostUpgrade::tr("the backup %1 does not match the running binary (sha256 %2, expected %3)")
+                       .arg(path, sum.out.trimmed(), runningSha);
+            return std::nullopt;
+        }
+        exec(QStringLiteral("stage"),
+             QStringLiteral("printf '%s %s %s\\n' ") + shellQuote(path) + u' ' + shellQuote(sum.out.trimmed()) + u' ' +
+                 shellQuote(version) + QStringLiteral(" > ") + shellQuote(backupRecord()),
+             30);
+        progress(HostUpgrade::tr("backed up the running binary to %1").arg(path));
+        return path;
+    }
+
+    // Puts back on disk the binary whose sha256 is @p sha (from the backup); true when it is there.
+    bool restoreBinary(const QString &step, const QString &sha, QString *why)
+    {
+        const Output disk = exec(step, C::sha256(binary), 60);
+        if (disk.ok() && disk.out.trimmed() == sha) {
+            return true;
+        }
+        const Output known =
+            exec(step, QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true"), 30);
+        const QStringList fields = known.out.trimmed().split(u' ');
+        if (fields.size() < 2 || fields.at(1) != sha) {
+            *why = HostUpgrade::tr("no backup of the binary with sha256 %1 is recorded on the host").arg(sha);
+            return false;
+        }
+        const Output install = runStep(step, QStringLiteral("restore"), C::install(fields.at(0), binary), 120);
+        const Output after = exec(step, C::sha256(binary), 60);
+        if (!install.ok() || after.out.trimmed() != sha) {
+            *why = HostUpgrade::tr("restoring %1 from %2 failed: %3").arg(binary, fields.at(0), install.why());
+            return false;
+        }
+        progress(HostUpgrade::tr("restored %1 from %2").arg(binary, fields.at(0)));
+        return true;
+    }
+
+    // --- checks ---------------------------------------------------------------------
+
+    QString healthUrl() const
+    {
+        if (!settings.healthUrl.isEmpty()) {
+            return settings.healthUrl;
+        }
+        return host.httpPort > 0 ? QStringLiteral("http://127.0.0.1:%1/").arg(host.httpPort) : QString();
+    }
+
+    // Empty when healthy (or no health URL); else why not.
+    QString healthProblem(const QString &step)
+    {
+        const QString url = healthUrl();
+        if (url.isEmpty()) {
+            return {};
+        }
+        const Output output = exec(step, C::httpStatus(url, 10), 30, {}, true, false);
+        const int status = output.out.trimmed().toInt();
+        if (output.result.exitStatus == 127) {
+            return {}; // no curl or wget: reported by the preflight
+        }
+        if (!output.ok() || status < 200 || status >= 400) {
+            return HostUpgrade::tr("the health check %1 failed: %2")
+                .arg(url, status > 0 ? HostUpgrade::tr("HTTP status %1").arg(status) : output.why());
+        }
+        return {};
+    }
+
+    QString errorLogOf(const HostSnapshot &snapshot, qint64 pid) const
+    {
+        const QString target = snapshot.record.stderrTargets.value(pid);
+        if (target.startsWith(u'/') && !target.startsWith(u"/dev/") && !target.endsWith(u" (deleted)")) {
+            return target;
+        }
+        const QString log = snapshot.record.errorLogs.value(pid);
+        return log.startsWith(u'/') ? log : QString();
+    }
+
+    // [emerg] and [alert] lines written to @p log after @p offset.
+    QStringList severeLogLines(const QString &step, const QString &log, qint64 offset)
+    {
+        if (log.isEmpty()) {
+            return {};
+        }
+        const Output output = exec(step, C::tailFrom(log, offset), 30);
+        QStringList lines;
+        for (const QString &line : output.out.split(u'\n')) {
+            if (line.contains(u"[emerg]") || line.contains(u"[alert]")) {
+                lines.append(line.trimmed());
+            }
+        }
+        return lines;
+    }
+
+    qint64 logSize(const QString &step, const QString &log)
+    {
+        return log.isEmpty() ? 0 : exec(step, C::fileSize(log), 30).out.trimmed().toLongLong();
+    }
+
+    StepReport
+    fail(const QString &step, const QString &message, const HostSnapshot &snapshot, const QStringList &details = {})
+    {
+        StepReport report{step, false, message, details, snapshot.phase()};
+        note(step, message);
+        progress(message);
+        return report;
+    }
+
+    StepReport succeed(const QString &step, const QString &message, const HostSnapshot &snapshot)
+    {
+        note(step, message);
+        progress(message);
+        return {step, true, message, {}, snapshot.phase()};
+    }
+
+    // --- signals --------------------------------------------------------------------
+
+    Output signal(const QString &step, const QString &name, const NginxProcess &process)
+    {
+        progress(
+            HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid));
+        return runStep(step, name.toLower(), C::signal(name, process.pid, process.startTime), 30);
+    }
+
+    // QUIT the new master (TERM after the quit timeout) until only the old one is left.
+    HostSnapshot
+    quitNewMaster(const QString &step, const NginxProcess &oldMaster, const NginxProcess &newMaster, bool *ok)
+    {
+        signal(step, QStringLiteral("QUIT"), newMaster);
+        const auto backToOld = [&oldMaster](const HostSnapshot &s) {
+            return s.phase() == Phase::Running && s.state.master && s.state.master->pid == oldMaster.pid;
+        };
+        HostSnapshot snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok);
+        if (!*ok && !cancelled) {
+            progress(HostUpgrade::tr("the new master did not exit after QUIT; sending TERM"));
+            signal(step, QStringLiteral("TERM"), newMaster);
+            snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok);
+        }
+        return snapshot;
+    }
+};
+
+HostUpgrade::HostUpgrade(const HostEntry &host,
+                         RemoteHost *remote,
+                         Transcript *transcript,
+                         const UpgradeSettings &settings)
+    : d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->host = host;
+    d->remote = remote;
+    d->transcript = transcript;
+    d->settings = settings;
+    d->binary = host.nginx.binary;
+    d->runId =
+        transcript ? transcript->runId() : QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (d->settings.owner.isEmpty()) {
+        d->settings.owner = QStringLiteral("baton:%1:%2:%3 %4 (pid %2) on %1")
+                                .arg(QSysInfo::machineHostName())
+                                .arg(QCoreApplication::applicationPid())
+                                .arg(localStartTime(QCoreApplication::applicationPid()))
+                                .arg(QCoreApplication::applicationName());
+    }
+    QFile script(QStringLiteral(":/baton/probe.sh"));
+    if (script.open(QIODevice::ReadOnly)) {
+        d->probeScript = script.readAll();
+    }
+}
+
+HostUpgrade::~HostUpgrade()
+{
+    if (d->lockDepth > 0) {
+        d->lockDepth = 1;
+        d->unlock();
+    }
+}
+
+void HostUpgrade::cancel()
+{
+    d->cancelled = true;
+    d->remote->cancel();
+}
+
+HostSnapshot HostUpgrade::snapshot()
+{
+    return d->probe(QStringLiteral("probe"));
+}
+
+QString HostUpgrade::stepName(Step step)
+{
+    switch (step) {
+    case Step::Preflight:
+        return QStringLiteral("preflight");
+    case Step::Stage:
+        return QStringLiteral("stage");
+    case Step::Spawn:
+        return QStringLiteral("spawn");
+    case Step::Drain:
+        return QStringLiteral("drain");
+    case Step::Commit:
+        return QStringLiteral("commit");
+    case Step::RollBack:
+        break;
+    }
+    return QStringLiteral("rollback");
+}
+
+QList<HostUpgrade::Step> HostUpgrade::validSteps(const HostSnapshot &snapshot)
+{
+    switch (snapshot.phase()) {
+    case Phase::Running:
+        return {Step::Preflight, Step::Stage, Step::Spawn, Step::RollBack};
+    case Phase::Spawned:
+        return {Step::Drain, Step::Commit, Step::RollBack};
+    case Phase::Draining:
+        return {Step::Drain, Step::Commit, Step::RollBack};
+    case Phase::Parked:
+        return {Step::Commit, Step::RollBack};
+    case Phase::Stopped:
+    case Phase::Abnormal:
+        break;
+    }
+    return {};
+}
+
+QList<PreflightCheck> HostUpgrade::preflight()
+{
+    using S = PreflightCheck::Status;
+    QList<PreflightCheck> checks;
+    const auto add = [&checks, this](const char *id, S status, const QString &message) {
+        checks.append({QString::fromLatin1(id), status, message});
+        d->note(QStringLiteral("preflight"),
+                PreflightCheck::statusName(status) + u' ' + QString::fromLatin1(id) + QStringLiteral(": ") + message);
+    };
+    HostSnapshot s = d->probe(QStringLiteral("preflight"));
+    if (!s.ok()) {
+        add("phase", S::Fail, s.error);
+        return checks;
+    }
+    if (d->binary != d->host.nginx.binary && s.record.binaryPath.isEmpty()) {
+        s = d->probe(QStringLiteral("preflight")); // now that the binary's path is known
+    }
+    if (s.phase() == Phase::Running) {
+        add("phase",
+            S::Pass,
+            tr("nginx %1 runs: master %2 with %n worker(s)", nullptr, int(s.state.workers.size()))
+                .arg(s.masterVersion())
+                .arg(s.state.master->pid));
+    } else {
+        add("phase",
+            S::Fail,
+            s.phase() == Phase::Abnormal ? tr("the instance is abnormal: %1").arg(s.state.reason)
+                : s.phase() == Phase::Stopped
+                ? tr("nginx is not running: there is nothing to upgrade")
+                : tr("an upgrade is already in progress (%1): continue it or roll it back").arg(phaseName(s.phase())));
+    }
+    bool anyPitfall = false;
+    for (const Pitfall &pitfall : s.pitfalls) {
+        if (pitfall.code == u"upgrade-in-progress" || pitfall.code == u"abnormal") {
+            continue;
+        }
+        anyPitfall = true;
+        add("upgradable", pitfall.severity == Pitfall::Severity::Blocker ? S::Fail : S::Warn, pitfall.message);
+    }
+    if (s.instance.pidFile.isEmpty()) {
+        add("upgradable", S::Fail, tr("the instance has no pid file (pid off): Baton needs one to follow an upgrade"));
+    } else if (!anyPitfall) {
+        add("upgradable",
+            S::Pass,
+            tr("a binary upgrade is possible (daemon mode, absolute path, pid file %1)").arg(s.instance.pidFile));
+    }
+
+    QString why;
+    if (!d->ensureTarget(&why)) {
+        add("target", S::Fail, why);
+    } else {
+        add("target",
+            S::Pass,
+            tr("%1 runs on the host: nginx %2 (sha256 %3)")
+                .arg(d->targetPath, d->targetBuild->version.version.toString(), d->targetSha.left(12)));
+        const QStringList running = s.state.master ? s.record.builds.value(s.state.master->pid) : QStringList();
+        QString error;
+        const auto runningBuild = NginxBuild::parse(running.join(u'\n'), &error);
+        if (!runningBuild) {
+            add("build", S::Warn, tr("the running build is unknown (%1): cannot compare").arg(error));
+        } else {
+            const BuildDifference difference = BuildDifference::between(*runningBuild, *d->targetBuild);
+            if (s.state.master && s.record.executableSha256.value(s.state.master->pid) == d->targetSha) {
+                add("build", S::Warn, tr("the target is the binary that runs now"));
+            } else if (!difference.modulesDropped.isEmpty()) {
+                add("build",
+                    S::Warn,
+                    tr("the target lacks modules the running build has: %1")
+                        .arg(difference.modulesDropped.join(QStringLiteral(", "))));
+            } else if (!difference.isEmpty()) {
+                QStringList changes = difference.onlyInFirst + difference.onlyInSecond;
+                for (const auto &changed : difference.changedValues) {
+                    changes.append(changed.first);
+                }
+                add("build", S::Warn, tr("configure arguments differ: %1").arg(changes.join(QStringLiteral(", "))));
+            } else {
+                add("build",
+                    S::Pass,
+                    tr("same configure arguments and modules; %1 -> %2")
+                        .arg(runningBuild->version.version.toString(), d->targetBuild->version.version.toString()));
+            }
+        }
+        if (s.state.master) {
+            const auto arguments = MasterArguments::fromTitle(s.state.master->title);
+            if (!arguments) {
+                add("config-test",
+                    S::Fail,
+                    tr("cannot read the master's arguments from its title: %1").arg(s.state.master->title));
+            } else {
+                const Private::Output test =
+                    d->exec(QStringLiteral("preflight"),
+                            C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1"),
+                            120);
+                QString parseError;
+                const auto result = ConfigTest::parse(test.out, &parseError);
+                if (!result) {
+                    add("config-test", S::Fail, tr("nginx -t with the target failed: %1").arg(test.why()));
+                } else if (!result->successful) {
+                    QStringList errors;
+                    for (const ConfigTestMessage &message : result->errors()) {
+                        errors.append(message.text);
+                    }
+                    add("config-test",
+                        S::Fail,
+                        tr("the configuration fails with the target: %1").arg(errors.join(QStringLiteral("; "))));
+                } else if (result->messages.size() > 0) {
+                    QStringList warnings;
+                    for (const ConfigTestMessage &message : result->messages) {
+                        warnings.append(message.text);
+                    }
+                    add("config-test",
+                        S::Warn,
+                        tr("the configuration passes with warnings: %1").arg(warnings.join(QStringLiteral("; "))));
+                } else {
+                    add("config-test",
+                        S::Pass,
+                        tr("the configuration passes nginx -t with the target and the master's arguments"));
+                }
+            }
+        }
+    }
+
+    if (!d->binary.isEmpty()) {
+        const QString directory = QFileInfo(d->binary).path();
+        const Private::Output free = d->exec(QStringLiteral("preflight"), C::freeKilobytes(directory), 30);
+        const qint64 available = free.out.trimmed().toLongLong() * 1024;
+        const qint64 binarySize = std::max<qint64>(s.record.binarySize, 0);
+        // the backup, the new file beside the target, and a margin
+        const qint64 needed = binarySize + (d->targetBuild ? binarySize : 0) * 2 + 1024 * 1024;
+        if (!free.ok()) {
+            add("disk", S::Warn, tr("cannot tell the free space in %1: %2").arg(directory, free.why()));
+        } else if (available < needed) {
+            add("disk",
+                S::Fail,
+                tr("%1 has %2 KiB free; the backup and the new binary need %3 KiB")
+                    .arg(directory)
+                    .arg(available / 1024)
+                    .arg(needed / 1024));
+        } else {
+            add("disk", S::Pass, tr("%1 KiB free in %2").arg(available / 1024).arg(directory));
+        }
+    }
+    if (!d->stateDirectory.isEmpty()) {
+        const Private::Output lock = d->exec(QStringLiteral("preflight"), C::lockStatus(d->stateDirectory), 30);
+        if (lock.ok()) {
+            add("lock", S::Pass, tr("no other Baton is working on this instance"));
+        } else if (lock.result.exitStatus == 75 && Private::ownerIsGone(lock.out.trimmed())) {
+            add("lock",
+                S::Warn,
+                tr("held by a Baton of this machine that is gone; it will be taken over: %1").arg(lock.out.trimmed()));
+        } else if (lock.result.exitStatus == 75) {
+            add("lock", S::Fail, tr("another Baton is working on this instance: %1").arg(lock.out.trimmed()));
+        } else {
+            add("lock", S::Fail, tr("cannot check the lock: %1").arg(lock.why()));
+        }
+    }
+    const QString url = d->healthUrl();
+    if (url.isEmpty()) {
+        add("health", S::Warn, tr("no health URL: the gates check the workers and the error log only"));
+    } else if (const QString problem = d->healthProblem(QStringLiteral("preflight")); !problem.isEmpty()) {
+        add("health",
+            S::Warn,
+            problem + tr(" (before the upgrade: the gates check the workers and the error log only)"));
+    } else {
+        add("health", S::Pass, tr("%1 answers").arg(url));
+    }
+    return checks;
+}
+
+StepReport HostUpgrade::stage()
+{
+    const QString step = QStringLiteral("stage");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    if (s.phase() != Phase::Running) {
+        return d->fail(
+            step, tr("stage needs a running instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+    }
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    if (!d->ensureTarget(&why)) {
+        return d->fail(step, why, s);
+    }
+    s = d->probe(step);
+    if (s.phase() != Phase::Running) {
+        return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
+    }
+    if (s.record.binarySha256 == d->targetSha) {
+        return d->succeed(step, tr("%1 is already the target (sha256 %2)").arg(d->binary, d->targetSha.left(12)), s);
+    }
+    if (!d->backup(s, &why)) {
+        return d->fail(step, why, s);
+    }
+    d->progress(tr("installing %1 as %2").arg(d->targetPath, d->binary));
+    const Private::Output install =
+        d->runStep(step, QStringLiteral("install"), C::install(d->targetPath, d->binary), 120);
+    const Private::Output after = d->exec(step, C::sha256(d->binary), 60);
+    if (!install.ok() || after.out.trimmed() != d->targetSha) {
+        return d->fail(step, tr("installing the target failed: %1").arg(install.why()), s);
+    }
+    s = d->probe(step);
+    return d->succeed(step,
+                      tr("staged nginx %1 as %2; the master still runs %3")
+                          .arg(d->targetBuild->version.version.toString(), d->binary, s.masterVersion()),
+                      s);
+}
+
+StepReport HostUpgrade::spawn()
+{
+    const QString step = QStringLiteral("spawn");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    if (s.phase() != Phase::Running) {
+        return d->fail(
+            step, tr("spawn needs a running instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+    }
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    s = d->probe(step);
+    if (s.phase() != Phase::Running) {
+        return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
+    }
+    const NginxProcess oldMaster = *s.state.master;
+    const QString oldSha = s.record.executableSha256.value(oldMaster.pid);
+    if (!d->targetSha.isEmpty() || !d->settings.localTarget.isEmpty() || !d->settings.remoteTarget.isEmpty()) {
+        if (!d->ensureTarget(&why)) {
+            return d->fail(step, why, s);
+        }
+        if (s.record.binarySha256 != d->targetSha) {
+            return d->fail(step, tr("%1 is not the target yet: stage it first").arg(d->binary), s);
+        }
+    } else if (!oldSha.isEmpty() && s.record.binarySha256 == oldSha) {
+        return d->fail(step, tr("%1 is the binary that runs now: stage a new one first").arg(d->binary), s);
+    }
+    const int workers = int(s.state.workers.size());
+    const QString log = d->errorLogOf(s, oldMaster.pid);
+    const qint64 offset = d->logSize(step, log);
+
+    const Private::Output sent = d->signal(step, QStringLiteral("USR2"), oldMaster);
+    if (!sent.ok()) {
+        return d->fail(step, tr("USR2 could not be sent: %1").arg(sent.why()), s);
+    }
+    QElapsedTimer sinceSignal;
+    sinceSignal.start();
+    QStringList severe;
+    bool reached = false;
+    s = d->pollUntil(
+        step,
+        d->settings.spawnTimeoutSeconds,
+        [&](const HostSnapshot &x) {
+            return x.phase() == Phase::Spawned && x.state.oldMaster->pid == oldMaster.pid &&
+                x.state.workers.size() >= workers;
+        },
+        &reached,
+        [&](const HostSnapshot &x) {
+            // Back to the old master alone: the new one died (nginx renamed .oldbin back).
+            // Right after the signal this is also what nginx looks like before it acts on
+            // it, so it counts only with an error logged, or after a grace period.
+            if (x.phase() != Phase::Running || x.state.master->pid != oldMaster.pid) {
+                return false;
+            }
+            severe = d->severeLogLines(step, log, offset);
+            return !severe.isEmpty() || sinceSignal.elapsed() > 3000;
+        });
+    severe = d->severeLogLines(step, log, offset);
+    if (!reached) {
+        const bool oldAlone = s.phase() == Phase::Running && s.state.master && s.state.master->pid == oldMaster.pid;
+        QString restoreProblem;
+        if (oldAlone) {
+            d->restoreBinary(step, oldSha, &restoreProblem);
+            return d->fail(step,
+                           tr("the new master exited; the old master %1 kept serving%2")
+                               .arg(oldMaster.pid)
+                               .arg(restoreProblem.isEmpty() ? tr(" and its binary is back on disk")
+                                                             : QStringLiteral("; ") + restoreProblem),
+                           s,
+                           severe);
+        }
+        StepReport report = d->fail(step,
+                                    tr("the new generation did not come up within %1 s (%2): rolling back")
+                                        .arg(d->settings.spawnTimeoutSeconds)
+                                        .arg(phaseName(s.phase())),
+                                    s,
+                                    severe);
+        const StepReport back = rollBack();
+        report.details.append(back.message);
+        report.phase = back.phase;
+        return report;
+    }
+    QString problem = severe.isEmpty() ? d->healthProblem(step)
+                                       : tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")));
+    if (!problem.isEmpty()) {
+        StepReport report = d->fail(step, problem + tr("; rolling back"), s, severe);
+        const StepReport back = rollBack();
+        report.details.append(back.message);
+        report.phase = back.phase;
+        return report;
+    }
+    return d->succeed(step,
+                      tr("new master %1 (nginx %2) runs with %n worker(s) beside the old master %3",
+                         nullptr,
+                         int(s.state.workers.size()))
+                          .arg(s.state.master->pid)
+                          .arg(s.masterVersion())
+                          .arg(oldMaster.pid),
+                      s);
+}
+
+StepReport HostUpgrade::drain()
+{
+    const QString step = QStringLiteral("drain");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    if (s.phase() != Phase::Spawned && s.phase() != Phase::Draining) {
+        return d->fail(
+            step,
+            tr("drain needs a spawned or draining instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+            s);
+    }
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    s = d->probe(step);
+    if (s.phase() == Phase::Spawned) {
+        const Private::Output sent = d->signal(step, QStringLiteral("WINCH"), *s.state.oldMaster);
+        if (!sent.ok()) {
+            return d->fail(step, tr("WINCH could not be sent: %1").arg(sent.why()), s);
+        }
+    } else if (s.phase() != Phase::Draining) {
+        return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
+    }
+    const NginxProcess oldMaster = *s.state.oldMaster;
+    QString last;
+    bool reached = false;
+    const auto parked = [&](const HostSnapshot &x) {
+        if (x.phase() == Phase::Spawned || x.phase() == Phase::Draining) {
+            int connections = 0;
+            for (const NginxProcess &worker : x.state.oldWorkers) {
+                connections += x.record.connections.value(worker.pid);
+            }
+            const QString line = tr("old workers: %n left", nullptr, int(x.state.oldWorkers.size())) +
+                tr(", %n connection(s)", nullptr, connections);
+            if (line != last) {
+                d->progress(line);
+                last = line;
+            }
+        }
+        return x.phase() == Phase::Parked && x.state.oldMaster->pid == oldMaster.pid;
+    };
+    s = d->pollUntil(step, d->settings.drainTimeoutSeconds, parked, &reached);
+    if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate) {
+        d->progress(
+            tr("the old workers did not drain within %1 s: terminating them").arg(d->settings.drainTimeoutSeconds));
+        for (const NginxProcess &worker : s.state.oldWorkers) {
+            d->signal(step, QStringLiteral("TERM"), worker);
+        }
+        s = d->pollUntil(step, d->settings.quitTimeoutSeconds, parked, &reached);
+    }
+    if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::RollBack) {
+        StepReport report =
+            d->fail(step,
+                    tr("the old workers did not drain within %1 s: rolling back").arg(d->settings.drainTimeoutSeconds),
+                    s);
+        const StepReport back = rollBack();
+        report.details.append(back.message);
+        report.phase = back.phase;
+        return report;
+    }
+    if (!reached) {
+        return d->fail(
+            step,
+            s.phase() == Phase::Draining
+                ? tr("the old workers have not drained within %1 s; drain again to wait longer, or roll back")
+                      .arg(d->settings.drainTimeoutSeconds)
+                : tr("draining stopped: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+            s);
+    }
+    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
+        return d->fail(step, problem, s);
+    }
+    return d->succeed(
+        step, tr("the old workers are gone; the old master %1 waits (commit or roll back)").arg(oldMaster.pid), s);
+}
+
+StepReport HostUpgrade::commit()
+{
+    const QString step = QStringLiteral("commit");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
+        return d->fail(
+            step,
+            s.phase() == Phase::Spawned
+                ? tr("the old workers still serve: drain first")
+                : tr("commit needs a parked instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+            s);
+    }
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    s = d->probe(step);
+    if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
+        return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
+    }
+    const NginxProcess oldMaster = *s.state.oldMaster;
+    const NginxProcess newMaster = *s.state.master;
+    const QString newSha = s.record.executableSha256.value(newMaster.pid);
+    const Private::Output sent = d->signal(step, QStringLiteral("QUIT"), oldMaster);
+    if (!sent.ok()) {
+        return d->fail(step, tr("QUIT could not be sent: %1").arg(sent.why()), s);
+    }
+    bool reached = false;
+    s = d->pollUntil(
+        step,
+        s.phase() == Phase::Draining ? d->settings.drainTimeoutSeconds : d->settings.quitTimeoutSeconds,
+        [&](const HostSnapshot &x) {
+            return x.phase() == Phase::Running && x.state.master->pid == newMaster.pid &&
+                !x.record.oldbinPids.value(x.instance.pidFile);
+        },
+        &reached);
+    if (!reached) {
+        return d->fail(
+            step,
+            tr("the old master did not exit: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+            s);
+    }
+    if (!d->targetSha.isEmpty() && !newSha.isEmpty() && newSha != d->targetSha) {
+        return d->fail(step,
+                       tr("committed, but the master runs sha256 %1, not the target %2")
+                           .arg(newSha.left(12), d->targetSha.left(12)),
+                       s);
+    }
+    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
+        return d->fail(step, tr("committed, but %1").arg(problem), s);
+    }
+    return d->succeed(
+        step, tr("committed: nginx %1 runs alone (master %2)").arg(s.masterVersion()).arg(newMaster.pid), s);
+}
+
+StepReport HostUpgrade::rollBack()
+{
+    const QString step = QStringLiteral("rollback");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    const QList<Phase> valid{Phase::Running, Phase::Spawned, Phase::Draining, Phase::Parked};
+    if (!valid.contains(s.phase())) {
+        return d->fail(step, tr("cannot roll back from %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+    }
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    s = d->probe(step);
+
+    if (s.phase() == Phase::Running) {
+        // Staged but not spawned: put the running binary back on disk.
+        const QString runningSha = s.record.executableSha256.value(s.state.master->pid);
+        if (runningSha.isEmpty() || runningSha == s.record.binarySha256) {
+            return d->fail(
+                step,
+                tr("nothing to roll back: nginx %1 runs the binary on disk. To go back after a commit, upgrade to "
+                   "the backup (%2.baton-backup-VERSION).")
+                    .arg(s.masterVersion(), d->binary),
+                s);
+        }
+        if (!d->restoreBinary(step, runningSha, &why)) {
+            return d->fail(step, why, s);
+        }
+        s = d->probe(step);
+        return d->succeed(
+            step,
+            tr("the staged binary is gone: %1 is the running nginx %2 again").arg(d->binary, s.masterVersion()),
+            s);
+    }
+
+    const NginxProcess oldMaster = *s.state.oldMaster;
+    const NginxProcess newMaster = *s.state.master;
+    const QString oldSha = s.record.executableSha256.value(oldMaster.pid);
+    bool reached = false;
+    if (s.phase() == Phase::Draining) {
+        // HUP before the old workers are gone would start duplicate workers: wait for them.
+        d->progress(tr("waiting for the old workers to finish before the old master starts new ones"));
+        s = d->pollUntil(
+            step,
+            d->settings.drainTimeoutSeconds,
+            [](const HostSnapshot &x) { return x.phase() == Phase::Parked; },
+            &reached);
+        if (!reached && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate && s.phase() == Phase::Draining) {
+            for (const NginxProcess &worker : s.state.oldWorkers) {
+                d->signal(step, QStringLiteral("TERM"), worker);
+            }
+            s = d->pollUntil(
+                step,
+                d->settings.quitTimeoutSeconds,
+                [](const HostSnapshot &x) { return x.phase() == Phase::Parked; },
+                &reached);
+        }
+        if (!reached) {
+            return d->fail(step,
+                           tr("the old workers are still draining after %1 s: roll back again to keep waiting")
+                               .arg(d->settings.drainTimeoutSeconds),
+                           s);
+        }
+    }
+    if (s.phase() == Phase::Parked) {
+        const int expected = int(s.state.workers.size());
+        const Private::Output sent = d->signal(step, QStringLiteral("HUP"), oldMaster);
+        if (!sent.ok()) {
+            return d->fail(step, tr("HUP could not be sent: %1").arg(sent.why()), s);
+        }
+        s = d->pollUntil(
+            step,
+            d->settings.spawnTimeoutSeconds,
+            [&](const HostSnapshot &x) { return x.phase() == Phase::Spawned && x.state.oldWorkers.size() >= expected; },
+            &reached);
+        if (!reached) {
+            return d->fail(step,
+                           tr("the old master did not start its workers again: the instance is %1 %2")
+                               .arg(phaseName(s.phase()), s.state.reason),
+                           s);
+        }
+    }
+    s = d->quitNewMaster(step, oldMaster, newMaster, &reached);
+    if (!reached) {
+        return d->fail(
+            step,
+            tr("the new master did not exit: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+            s);
+    }
+    if (!d->restoreBinary(step, oldSha, &why)) {
+        return d->fail(step, tr("nginx %1 serves again, but %2").arg(s.masterVersion(), why), s);
+    }
+    s = d->probe(step);
+    return d->succeed(step,
+                      tr("rolled back: the old master %1 (nginx %2) serves alone, and its binary is on disk")
+                          .arg(oldMaster.pid)
+                          .arg(s.masterVersion()),
+                      s);
+}
+
+StepReport HostUpgrade::runUntil(Phase until)
+{
+    const QString step = QStringLiteral("upgrade");
+    QString why;
+    HostSnapshot s = d->probe(step);
+    if (!d->lock(&why)) {
+        return d->fail(step, why, s);
+    }
+    const auto unlock = qScopeGuard([this] { d->unlock(); });
+    for (int round = 0; round < 8 && !d->cancelled; ++round) {
+        s = d->probe(step);
+        StepReport report;
+        switch (s.phase()) {
+        case Phase::Running: {
+            if (!d->ensureTarget(&why)) {
+                return d->fail(step, why, s);
+            }
+            if (s.record.executableSha256.value(s.state.master->pid) == d->targetSha) {
+                return d->succeed(step, tr("nginx %1 (the target) runs: nothing left to do").arg(s.masterVersion()), s);
+            }
+            if (s.record.binarySha256 != d->targetSha) {
+                const QList<PreflightCheck> checks = preflight();
+                QStringList failures;
+                for (const PreflightCheck &check : checks) {
+                    if (check.status == PreflightCheck::Status::Fail) {
+                        failures.append(check.message);
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    return d->fail(
+                        step, tr("the preflight failed: %1").arg(failures.join(QStringLiteral("; "))), s, failures);
+                }
+                report = stage();
+                if (!report.ok) {
+                    return report;
+                }
+            }
+            report = spawn();
+            if (!report.ok || until == Phase::Spawned) {
+                return report;
+            }
+            break;
+        }
+        case Phase::Spawned:
+        case Phase::Draining:
+            if (until == Phase::Spawned && s.phase() == Phase::Spawned) {
+                return d->succeed(step, tr("spawned: both generations serve"), s);
+            }
+            report = drain();
+            if (!report.ok || until == Phase::Parked) {
+                return report;
+            }
+            break;
+        case Phase::Parked:
+            if (until == Phase::Parked || until == Phase::Spawned) {
+                return d->succeed(step, tr("parked: the old master waits (commit or roll back)"), s);
+            }
+            report = commit();
+            if (!report.ok) {
+                StepReport failed = report;
+                const StepReport back = rollBack();
+                failed.details.append(back.message);
+                failed.phase = back.phase;
+                return failed;
+            }
+            return report;
+        case Phase::Stopped:
+        case Phase::Abnormal:
+            return d->fail(step,
+                           s.ok()
+                               ? tr("cannot upgrade: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason)
+                               : s.error,
+                           s);
+        }
+    }
+    return d->fail(step, d->cancelled ? tr("cancelled") : tr("the upgrade did not settle"), s);
+}
+
+QString HostUpgrade::dryRun()
+{
+    const HostSnapshot s = d->probe(QStringLiteral("dry-run"));
+    QString script;
+    QTextStream out(&script);
+    out << "#!/bin/sh\n# "
+        << tr("What Baton would run on %1 now (phase: %2). Read it; run it by hand at your own risk.")
+               .arg(d->host.name, phaseName(s.phase()))
+        << "\nset -e\n";
+    if (!s.ok()) {
+        out << "# " << s.error << '\n';
+        return script;
+    }
+    const QString target = !d->settings.remoteTarget.isEmpty()
+        ? d->settings.remoteTarget
+        : QStringLiteral("$HOME/.cache/baton/staging/nginx-SHA256 # uploaded from ") + d->settings.localTarget;
+    const QString binary = d->binary;
+    const QString stateDir = d->stateDirectory;
+    out << "\n# lock\n" << C::acquireLock(stateDir, d->settings.owner, d->settings.lockLeaseSeconds) << '\n';
+    if (s.phase() == Phase::Running && s.state.master) {
+        const NginxProcess master = *s.state.master;
+        const auto arguments = MasterArguments::fromTitle(master.title);
+        out << "\n# preflight: the target runs, and the configuration passes with it\n"
+            << shellJoin({target, QStringLiteral("-V")}) << '\n';
+        if (arguments) {
+            out << C::testConfiguration(target, *arguments) << '\n';
+        }
+        out << "\n# stage: back up the running binary, install the target atomically\n"
+            << C::backup(binary, binary + QStringLiteral(".baton-backup-") + s.masterVersion()) << '\n'
+            << C::install(target, binary) << '\n';
+        out << "\n# spawn: a new master beside the old one\n"
+            << C::signal(QStringLiteral("USR2"), master.pid, master.startTime) << '\n';
+        out << "# wait until " << s.instance.pidFile << ".oldbin names " << master.pid
+            << " and a new master (its child) has " << s.state.workers.size() << " workers\n";
+        out << "\n# drain: the old workers finish their requests\n"
+            << C::signal(QStringLiteral("WINCH"), master.pid, master.startTime) << '\n';
+        out << "# wait until the old master " << master.pid << " has no workers\n";
+        out << "\n# commit\n" << C::signal(QStringLiteral("QUIT"), master.pid, master.startTime) << '\n';
+        out << "# wait until " << s.instance.pidFile << ".oldbin is gone\n";
+    } else if (s.state.oldMaster) {
+        const NginxProcess old = *s.state.oldMaster;
+        const NginxProcess fresh = *s.state.master;
+        out << "\n# from " << phaseName(s.phase()) << ": drain and commit\n"
+            << C::signal(QStringLiteral("WINCH"), old.pid, old.startTime) << '\n'
+            << C::signal(QStringLiteral("QUIT"), old.pid, old.startTime) << '\n';
+        out << "\n# or roll back (once the old workers are gone)\n"
+            << C::signal(QStringLiteral("HUP"), old.pid, old.startTime) << '\n'
+            << C::signal(QStringLiteral("QUIT"), fresh.pid, fresh.startTime) << '\n';
+    }
+    out << "\n# unlock\n" << C::releaseLock(stateDir, d->settings.owner) << '\n';
+    return script;
+}
+
+} // namespace Baton
