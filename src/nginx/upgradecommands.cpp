@@ -102,7 +102,7 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
     return QStringLiteral(
                "d=%1; mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
                "if ! flock -n 9; then echo \"locked by: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; fi; "
-               "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" && "
+               "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
                "setsid sh -c 'echo $$ > \"$1/holder\"; "
                "while [ -e \"$1/owner\" ] && [ $(( $(date +%s) - $(date -r \"$1/owner\" +%s) )) -lt \"$2\" ]; "
                "do sleep 1 9>&-; done; rm -f \"$1/owner\" \"$1/holder\"' baton-lock \"$d\" %3 "
@@ -170,7 +170,8 @@ QString waitStep(const QString &stateDirectory, const QString &id, int waitSecon
 
 QString sha256(const QString &file)
 {
-    return QStringLiteral("if command -v sha256sum >/dev/null 2>&1; then sha256sum < %1 | cut -c1-64; "
+    return QStringLiteral("[ -r %1 ] || { echo 'cannot read '%1 >&2; exit 1; }; "
+                          "if command -v sha256sum >/dev/null 2>&1; then sha256sum < %1 | cut -c1-64; "
                           "elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r < %1 | cut -c1-64; "
                           "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
         .arg(shellQuote(file));

@@ -790,7 +790,7 @@ QList<PreflightCheck> HostUpgrade::preflight()
     }
     if (!d->stateDirectory.isEmpty()) {
         const Private::Output lock = d->exec(QStringLiteral("preflight"), C::lockStatus(d->stateDirectory), 30);
-        if (lock.ok()) {
+        if (lock.ok() || (lock.result.exitStatus == 75 && lock.out.trimmed() == d->settings.owner)) {
             add("lock", S::Pass, tr("no other Baton is working on this instance"));
         } else if (lock.result.exitStatus == 75 && Private::ownerIsGone(lock.out.trimmed())) {
             add("lock",

@@ -4,8 +4,8 @@
 
 namespace Baton {
 
-SshRemoteHost::SshRemoteHost(const HostEntry &host, SshPrompter *prompter)
-    : m_host(host)
+SshRemoteHost::SshRemoteHost(const SshHostConfig &config, SshPrompter *prompter)
+    : m_config(config)
     , m_prompter(prompter)
 {
 }
@@ -17,7 +17,7 @@ bool SshRemoteHost::ensureOpen(SshError *error)
     if (m_connection && m_connection->isOpen()) {
         return true;
     }
-    auto connection = std::make_unique<SshConnection>(m_host.sshConfig(), m_prompter);
+    auto connection = std::make_unique<SshConnection>(m_config, m_prompter);
     SshConnection *raw = connection.get();
     {
         const std::lock_guard lock(m_mutex);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "inventory.h"
 #include "sshexec.h"
+#include "sshhostconfig.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -47,7 +47,7 @@ class SshRemoteHost : public RemoteHost
     Q_DECLARE_TR_FUNCTIONS(SshRemoteHost)
 
 public:
-    explicit SshRemoteHost(const HostEntry &host, SshPrompter *prompter = nullptr);
+    explicit SshRemoteHost(const SshHostConfig &config, SshPrompter *prompter = nullptr);
     ~SshRemoteHost() override;
 
     ExecResult run(const ExecRequest &request, const ExecCallbacks &callbacks = {}) override;
@@ -63,7 +63,7 @@ public:
 private:
     bool ensureOpen(SshError *error);
 
-    HostEntry m_host;
+    SshHostConfig m_config;
     SshPrompter *m_prompter = nullptr;
     std::mutex m_mutex; ///< guards the m_connection pointer (cancel() comes from other threads)
     std::unique_ptr<SshConnection> m_connection;

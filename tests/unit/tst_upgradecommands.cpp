@@ -28,6 +28,8 @@ int sh(const QString &command, QByteArray *err = nullptr)
     return process.exitCode();
 }
 
+QByteArray contents(const QString &path);
+
 // Runs a command line and returns its exit status, stdout and stderr.
 struct Ran
 {
@@ -36,16 +38,35 @@ struct Ran
     QByteArray err;
 };
 
+// Like an SSH channel, it returns only once stdout and stderr are closed: a command whose
+// background process keeps them open would hang a real session, and fails here.
 Ran run(const QString &command, int timeoutMs = 20000)
 {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s), err = dir.filePath(u"err"_s), rc = dir.filePath(u"rc"_s);
     QProcess process;
-    process.start(u"/bin/sh"_s, {u"-c"_s, command});
+    // cat holds the pipes' read ends: it ends only when every writer has closed them
+    process.start(u"/bin/sh"_s,
+                  {u"-c"_s,
+                   u"{ { /bin/sh -c \"$1\" 2>&3 3>&-; echo $? > \"$4\"; } | cat > \"$2\"; } 3>&1 | cat > \"$3\""_s,
+                   u"run"_s,
+                   command,
+                   out,
+                   err,
+                   rc});
     Ran ran;
     if (process.waitForFinished(timeoutMs)) {
-        ran.status = process.exitCode();
+        bool ok = false;
+        ran.status = contents(rc).trimmed().toInt(&ok);
+        if (!ok) {
+            ran.status = -1;
+        }
+    } else {
+        process.kill();
+        process.waitForFinished();
     }
-    ran.out = process.readAllStandardOutput();
-    ran.err = process.readAllStandardError();
+    ran.out = contents(out) == "<missing>" ? QByteArray() : contents(out);
+    ran.err = contents(err) == "<missing>" ? QByteArray() : contents(err);
     return ran;
 }
 
@@ -292,6 +313,9 @@ private Q_SLOTS:
         QCOMPARE(run(C::sha256(file)).out.trimmed(),
                  QCryptographicHash::hash("line one\nline two\n", QCryptographicHash::Sha256).toHex());
         QVERIFY(run(C::freeKilobytes(m_dir)).out.trimmed().toLongLong() > 0);
+        const Ran missing = run(C::sha256(file + u".missing"_s)); // never an empty "success"
+        QCOMPARE(missing.status, 1);
+        QVERIFY(missing.out.isEmpty());
     }
 
     void readPidFile()
