@@ -2,6 +2,7 @@
 #include "labinit.h"
 #include "statuscommand.h"
 #include "translationloader.h"
+#include "upgradecommand.h"
 #include "versioninfo.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,12 @@ int usage(int exitCode)
                                        "  lab up --hosts N --dir DIR   start a local lab of N nginx hosts\n"
                                        "  lab down --dir DIR           stop the lab in DIR\n"
                                        "  status [--json]              probe the hosts, print each one's phase\n"
+                                       "  preflight --binary PATH      check the hosts can be upgraded; change nothing\n"
+                                       "  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,\n"
+                                       "                               --dry-run); resumes wherever each host is\n"
+                                       "  drain | commit | rollback    one step of an upgrade in progress\n"
+                                       "  transcript [RUN]             what Baton ran on the hosts (default: the last run)\n"
+                                       "Every command takes --help; --inventory FILE may also come first.\n"
                                        "\n"
                                        "Options:\n"
                                        "  -h, --help                   show this help\n"
@@ -41,7 +48,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
     Baton::TranslationLoader::install(QLocale());
 
-    const QStringList args = QCoreApplication::arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
+    // batonctl --inventory FILE COMMAND ...
+    if (args.size() >= 2 && args.first() == u"--inventory") {
+        qputenv("BATON_INVENTORY", args.at(1).toLocal8Bit());
+        args = args.mid(2);
+    }
     if (args.isEmpty()) {
         return usage(2);
     }
@@ -58,6 +70,13 @@ int main(int argc, char *argv[])
     }
     if (command == u"status") {
         return Baton::StatusCommand::run(args.mid(1));
+    }
+    if (command == u"preflight" || command == u"upgrade" || command == u"drain" || command == u"commit" ||
+        command == u"rollback") {
+        return Baton::UpgradeCommand::run(command, args.mid(1));
+    }
+    if (command == u"transcript") {
+        return Baton::UpgradeCommand::transcript(args.mid(1));
     }
     QTextStream(stderr) << QCoreApplication::translate("batonctl", "batonctl: unknown command '%1'\n").arg(command);
     return usage(2);

@@ -1,0 +1,467 @@
+#include "upgradecommand.h"
+
+#include "hostupgrade.h"
+#include "inventory.h"
+#include "remotehost.h"
+#include "sshprompter.h"
+#include "transcript.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <mutex>
+#include <thread>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace Baton {
+
+namespace {
+
+std::mutex outputMutex;
+
+void printLine(const QString &text, bool toStderr = false)
+{
+    const std::lock_guard lock(outputMutex);
+    QTextStream stream(toStderr ? stderr : stdout);
+    stream << text << Qt::endl;
+}
+
+// Answers the SSH layer's questions on a terminal: never trusts an unknown host key (that
+// is the GUI's or ssh's job), reads passwords without echo, or the sudo password from a file.
+class CliPrompter : public SshPrompter
+{
+public:
+    QString sudoPasswordFile;
+
+    bool approveHostKey(const HostKeyInfo &key) override
+    {
+        printLine(UpgradeCommand::tr("%1:%2: unknown host key %3 %4; check it and add it to %5 (connect once with ssh), "
+                                     "then try again")
+                      .arg(key.host)
+                      .arg(key.port)
+                      .arg(key.keyType, key.fingerprint, key.knownHostsFile),
+                  true);
+        return false;
+    }
+
+    std::optional<QByteArray> passphrase(const QString &keyFile) override
+    {
+        return ask(UpgradeCommand::tr("Passphrase for %1: ").arg(keyFile));
+    }
+
+    std::optional<QByteArray> password(const QString &displayName, int attempt) override
+    {
+        Q_UNUSED(attempt);
+        return ask(UpgradeCommand::tr("Password for %1: ").arg(displayName));
+    }
+
+    std::optional<QByteArray> sudoPassword(const QString &displayName, int attempt) override
+    {
+        if (!sudoPasswordFile.isEmpty()) {
+            if (attempt > 1) {
+                return std::nullopt; // the file's password was refused: asking again changes nothing
+            }
+            QFile file(sudoPasswordFile);
+            if (!file.open(QIODevice::ReadOnly)) {
+                printLine(UpgradeCommand::tr("cannot read the sudo password file %1").arg(sudoPasswordFile), true);
+                return std::nullopt;
+            }
+            QByteArray secret = file.readLine();
+            while (secret.endsWith('\n') || secret.endsWith('\r')) {
+                secret.chop(1);
+            }
+            return secret;
+        }
+        return ask(UpgradeCommand::tr("sudo password for %1: ").arg(displayName));
+    }
+
+private:
+    std::mutex m_mutex; // one question at a time on the terminal
+
+    std::optional<QByteArray> ask(const QString &prompt)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (!isatty(STDIN_FILENO)) {
+            return std::nullopt;
+        }
+        {
+            const std::lock_guard out(outputMutex);
+            QTextStream err(stderr);
+            err << prompt << Qt::flush;
+        }
+        termios saved{};
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        QByteArray secret;
+        char c = 0;
+        while (read(STDIN_FILENO, &c, 1) == 1 && c != '\n') {
+            secret.append(c);
+        }
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        QTextStream err(stderr);
+        err << Qt::endl;
+        return secret;
+    }
+};
+
+struct HostRun
+{
+    HostEntry host;
+    StepReport report;
+    QList<PreflightCheck> checks;
+    QString dryRun;
+    bool ok = false;
+};
+
+QJsonObject reportJson(const HostRun &run)
+{
+    QJsonObject object{{QStringLiteral("host"), run.host.name}, {QStringLiteral("ok"), run.ok}};
+    if (!run.checks.isEmpty()) {
+        QJsonArray checks;
+        for (const PreflightCheck &check : run.checks) {
+            checks.append(QJsonObject{{QStringLiteral("id"), check.id},
+                                      {QStringLiteral("status"), PreflightCheck::statusName(check.status)},
+                                      {QStringLiteral("message"), check.message}});
+        }
+        object.insert(QStringLiteral("checks"), checks);
+    }
+    if (!run.report.step.isEmpty()) {
+        object.insert(QStringLiteral("step"), run.report.step);
+        object.insert(QStringLiteral("phase"), phaseName(run.report.phase));
+        object.insert(QStringLiteral("message"), run.report.message);
+        object.insert(QStringLiteral("details"), QJsonArray::fromStringList(run.report.details));
+    }
+    if (!run.dryRun.isEmpty()) {
+        object.insert(QStringLiteral("script"), run.dryRun);
+    }
+    return object;
+}
+
+} // namespace
+
+int UpgradeCommand::run(const QString &command, const QStringList &arguments)
+{
+    const QString name = QStringLiteral("batonctl ") + command;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        command == u"preflight" ? tr("Checks that the hosts can be upgraded to the target; changes nothing.")
+        : command == u"upgrade" ? tr("Upgrades nginx on the hosts: stage, spawn, drain, commit, with health gates; rolls "
+                                     "back a host whose gate fails. Resumes from wherever each host is.")
+        : command == u"drain"   ? tr("Lets the old workers finish (WINCH the old master) and waits until they are gone.")
+        : command == u"commit"  ? tr("Ends the upgrade: QUIT the old master, verify the new one serves alone.")
+                                : tr("Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the "
+                                     "new one, restore the old binary), or puts the running binary back after a stage."));
+    parser.addHelpOption();
+    const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
+                                             tr("The inventory (default: $BATON_INVENTORY)."),
+                                             tr("FILE"),
+                                             qEnvironmentVariable("BATON_INVENTORY"));
+    const QCommandLineOption hostsOption(QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
+    const QCommandLineOption binaryOption(QStringLiteral("binary"), tr("The new nginx binary, a local file to upload."), tr("PATH"));
+    const QCommandLineOption remoteBinaryOption(QStringLiteral("remote-binary"),
+                                                tr("The new nginx binary, already on each host."),
+                                                tr("PATH"));
+    const QCommandLineOption untilOption(QStringLiteral("until"),
+                                         tr("Stop once the hosts are spawned, parked or committed (default)."),
+                                         tr("PHASE"),
+                                         QStringLiteral("committed"));
+    const QCommandLineOption stepOption(QStringLiteral("step"), tr("Run only the next step of each host."));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          tr("Print the commands each host would run, as a script to read; change nothing."));
+    const QCommandLineOption healthOption(QStringLiteral("health-url"),
+                                          tr("Requested on each host after each step (default: http://127.0.0.1:<httpPort>/)."),
+                                          tr("URL"));
+    const QCommandLineOption spawnTimeoutOption(QStringLiteral("spawn-timeout"), tr("Seconds for the new generation to come up (30)."), tr("S"), QStringLiteral("30"));
+    const QCommandLineOption drainTimeoutOption(QStringLiteral("drain-timeout"), tr("Seconds for the old workers to drain (300)."), tr("S"), QStringLiteral("300"));
+    const QCommandLineOption onDrainTimeoutOption(QStringLiteral("on-drain-timeout"),
+                                                  tr("fail (stay draining; run drain again to wait longer), terminate (TERM the "
+                                                     "old workers left) or rollback."),
+                                                  tr("ACTION"),
+                                                  QStringLiteral("fail"));
+    const QCommandLineOption sudoPasswordOption(QStringLiteral("sudo-password-file"),
+                                                tr("Read the sudo password from this file (default: $BATON_SUDO_PASSWORD_FILE, "
+                                                   "else ask on the terminal)."),
+                                                tr("FILE"),
+                                                qEnvironmentVariable("BATON_SUDO_PASSWORD_FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON (documented in the README)."));
+    const QCommandLineOption transcriptOption(QStringLiteral("transcript-dir"),
+                                              tr("Where to write the transcript (default: ~/.local/state/baton/transcripts)."),
+                                              tr("DIR"));
+    parser.addOptions({inventoryOption, hostsOption, hostOption, healthOption, spawnTimeoutOption, drainTimeoutOption,
+                       onDrainTimeoutOption, sudoPasswordOption, jsonOption, transcriptOption});
+    if (command == u"preflight" || command == u"upgrade") {
+        parser.addOptions({binaryOption, remoteBinaryOption});
+    }
+    if (command == u"upgrade") {
+        parser.addOptions({untilOption, stepOption, dryRunOption});
+    }
+    parser.process(QStringList{name} + arguments);
+
+    const auto usage = [&name](const QString &message) {
+        printLine(name + QStringLiteral(": ") + message, true);
+        return 2;
+    };
+    if (parser.value(inventoryOption).isEmpty()) {
+        return usage(tr("say which inventory with --inventory FILE"));
+    }
+    QString error;
+    const auto inventory = Inventory::load(parser.value(inventoryOption), &error);
+    if (!inventory) {
+        return usage(error);
+    }
+    QStringList wanted = parser.values(hostOption);
+    for (const QString &list : parser.values(hostsOption)) {
+        wanted += list.split(u',', Qt::SkipEmptyParts);
+    }
+    for (const QString &host : wanted) {
+        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&host](const HostEntry &h) { return h.name == host; })) {
+            return usage(tr("no host named %1 in the inventory").arg(host));
+        }
+    }
+    UpgradeSettings settings;
+    const bool needsTarget = command == u"preflight" || command == u"upgrade";
+    if (needsTarget) {
+        if (parser.isSet(binaryOption) && parser.isSet(remoteBinaryOption)) {
+            return usage(tr("give either --binary or --remote-binary, not both"));
+        }
+        settings.localTarget = parser.value(binaryOption);
+        settings.remoteTarget = parser.value(remoteBinaryOption);
+    }
+    if (needsTarget && settings.localTarget.isEmpty() && settings.remoteTarget.isEmpty()) {
+        // each host's own target from the inventory (nginx.targetBinary), if every host has one
+        for (const HostEntry &host : inventory->hosts) {
+            if ((wanted.isEmpty() || wanted.contains(host.name)) && host.nginx.targetBinary.isEmpty()) {
+                return usage(tr("say which binary to upgrade to with --binary PATH (a local file) or --remote-binary "
+                                "PATH (%1 has no nginx.targetBinary in the inventory)")
+                                 .arg(host.name));
+            }
+        }
+    }
+    if (!settings.localTarget.isEmpty() && !QFile::exists(settings.localTarget)) {
+        return usage(tr("%1 does not exist").arg(settings.localTarget));
+    }
+    settings.healthUrl = parser.value(healthOption);
+    bool ok = true;
+    settings.spawnTimeoutSeconds = parser.value(spawnTimeoutOption).toInt(&ok);
+    bool ok2 = true;
+    settings.drainTimeoutSeconds = parser.value(drainTimeoutOption).toInt(&ok2);
+    if (!ok || !ok2 || settings.spawnTimeoutSeconds <= 0 || settings.drainTimeoutSeconds <= 0) {
+        return usage(tr("timeouts are whole seconds above 0"));
+    }
+    const QString onTimeout = parser.value(onDrainTimeoutOption);
+    if (onTimeout == u"fail") {
+        settings.onDrainTimeout = DrainTimeoutAction::Fail;
+    } else if (onTimeout == u"terminate") {
+        settings.onDrainTimeout = DrainTimeoutAction::Terminate;
+    } else if (onTimeout == u"rollback") {
+        settings.onDrainTimeout = DrainTimeoutAction::RollBack;
+    } else {
+        return usage(tr("--on-drain-timeout is fail, terminate or rollback"));
+    }
+    Phase until = Phase::Running;
+    const QString untilText = command == u"upgrade" ? parser.value(untilOption) : QStringLiteral("committed");
+    if (untilText == u"spawned") {
+        until = Phase::Spawned;
+    } else if (untilText == u"parked") {
+        until = Phase::Parked;
+    } else if (untilText != u"committed") {
+        return usage(tr("--until is spawned, parked or committed"));
+    }
+    const bool json = parser.isSet(jsonOption);
+    const bool dryRun = command == u"upgrade" && parser.isSet(dryRunOption);
+    const bool stepMode = command == u"upgrade" && parser.isSet(stepOption);
+
+    Transcript transcript(parser.value(transcriptOption));
+    CliPrompter prompter;
+    prompter.sudoPasswordFile = parser.value(sudoPasswordOption);
+    std::vector<HostRun> runs;
+    for (const HostEntry &host : inventory->hosts) {
+        if (wanted.isEmpty() || wanted.contains(host.name)) {
+            runs.push_back({host, {}, {}, {}, false});
+        }
+    }
+    if (!json && !dryRun) {
+        printLine(tr("transcript: %1").arg(transcript.path()));
+    }
+    std::vector<std::thread> threads;
+    for (HostRun &run : runs) {
+        threads.emplace_back([&run, &settings, &transcript, &prompter, &command, json, dryRun, stepMode, until] {
+            SshRemoteHost remote(run.host.sshConfig(), &prompter);
+            UpgradeSettings hostSettings = settings;
+            if (hostSettings.localTarget.isEmpty() && hostSettings.remoteTarget.isEmpty()) {
+                hostSettings.remoteTarget = run.host.nginx.targetBinary;
+            }
+            HostUpgrade upgrade(run.host, &remote, &transcript, hostSettings);
+            if (!json) {
+                upgrade.onProgress = [&run](const QString &line) { printLine(run.host.name + QStringLiteral(": ") + line); };
+            }
+            if (dryRun) {
+                run.dryRun = upgrade.dryRun();
+                run.ok = true;
+            } else if (command == u"preflight") {
+                run.checks = upgrade.preflight();
+                run.ok = std::none_of(run.checks.begin(), run.checks.end(), [](const PreflightCheck &check) {
+                    return check.status == PreflightCheck::Status::Fail;
+                });
+            } else if (command == u"upgrade" && stepMode) {
+                // the next step valid from where the host is
+                const HostSnapshot snapshot = upgrade.snapshot();
+                switch (snapshot.phase()) {
+                case Phase::Running:
+                    run.report = snapshot.ok() && snapshot.record.binarySha256 ==
+                                                      snapshot.record.executableSha256.value(snapshot.state.master->pid)
+                        ? upgrade.stage()
+                        : upgrade.spawn();
+                    break;
+                case Phase::Spawned:
+                case Phase::Draining:
+                    run.report = upgrade.drain();
+                    break;
+                case Phase::Parked:
+                    run.report = upgrade.commit();
+                    break;
+                case Phase::Stopped:
+                case Phase::Abnormal:
+                    run.report = {QStringLiteral("upgrade"),
+                                  false,
+                                  snapshot.ok() ? UpgradeCommand::tr("no step is possible: the instance is %1 %2")
+                                                      .arg(phaseName(snapshot.phase()), snapshot.state.reason)
+                                                : snapshot.error,
+                                  {},
+                                  snapshot.phase()};
+                    break;
+                }
+                run.ok = run.report.ok;
+            } else {
+                run.report = command == u"upgrade" ? upgrade.runUntil(until)
+                    : command == u"drain"          ? upgrade.drain()
+                    : command == u"commit"         ? upgrade.commit()
+                                                   : upgrade.rollBack();
+                run.ok = run.report.ok;
+            }
+        });
+    }
+    for (std::thread &thread : threads) {
+        thread.join();
+    }
+
+    QTextStream out(stdout);
+    const bool allOk = std::all_of(runs.begin(), runs.end(), [](const HostRun &run) { return run.ok; });
+    if (json) {
+        QJsonArray hosts;
+        for (const HostRun &run : runs) {
+            hosts.append(reportJson(run));
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("command"), command},
+                                         {QStringLiteral("ok"), allOk},
+                                         {QStringLiteral("transcript"), transcript.path()},
+                                         {QStringLiteral("hosts"), hosts}})
+                   .toJson(QJsonDocument::Indented);
+        return allOk ? 0 : 1;
+    }
+    if (dryRun) {
+        for (const HostRun &run : runs) {
+            out << "# === " << run.host.name << " ===\n" << run.dryRun << '\n';
+        }
+        return 0;
+    }
+    out << '\n';
+    for (const HostRun &run : runs) {
+        if (!run.checks.isEmpty()) {
+            out << run.host.name << ":\n";
+            for (const PreflightCheck &check : run.checks) {
+                out << QStringLiteral("  %1  %2  %3\n").arg(PreflightCheck::statusName(check.status).toUpper(), -4).arg(check.id, -11).arg(check.message);
+            }
+            continue;
+        }
+        out << QStringLiteral("%1  %2  %3  %4\n")
+                   .arg(run.host.name, -12)
+                   .arg(run.ok ? tr("ok") : tr("FAILED"), -6)
+                   .arg(phaseName(run.report.phase), -9)
+                   .arg(run.report.message);
+        for (const QString &detail : run.report.details) {
+            out << QStringLiteral("    ") << detail << '\n';
+        }
+    }
+    return allOk ? 0 : 1;
+}
+
+int UpgradeCommand::transcript(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Prints what Baton ran on the hosts: the last run, or the one named."));
+    parser.addHelpOption();
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host."), tr("NAME"));
+    const QCommandLineOption listOption(QStringLiteral("list"), tr("List the runs, newest first."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print the entries as JSON lines."));
+    const QCommandLineOption dirOption(QStringLiteral("transcript-dir"), tr("Where the transcripts are."), tr("DIR"));
+    parser.addOptions({hostOption, listOption, jsonOption, dirOption});
+    parser.addPositionalArgument(QStringLiteral("run"), tr("A transcript file or run id (default: the last run)."));
+    parser.process(QStringList{QStringLiteral("batonctl transcript")} + arguments);
+    QTextStream out(stdout);
+    const QStringList runs = Transcript::runs(parser.value(dirOption));
+    if (parser.isSet(listOption)) {
+        for (const QString &run : runs) {
+            out << run << '\n';
+        }
+        return 0;
+    }
+    QString path = parser.positionalArguments().value(0);
+    if (path.isEmpty()) {
+        if (runs.isEmpty()) {
+            printLine(tr("batonctl transcript: no runs yet in %1")
+                          .arg(parser.value(dirOption).isEmpty() ? Transcript::defaultDirectory() : parser.value(dirOption)),
+                      true);
+            return 1;
+        }
+        path = runs.first();
+    } else if (!QFile::exists(path)) {
+        for (const QString &run : runs) {
+            if (run.endsWith(u'/' + path + QStringLiteral(".jsonl"))) {
+                path = run;
+            }
+        }
+    }
+    QString error;
+    const auto entries = Transcript::read(path, &error);
+    if (!entries) {
+        printLine(QStringLiteral("batonctl transcript: ") + error, true);
+        return 1;
+    }
+    const QString host = parser.value(hostOption);
+    for (const TranscriptEntry &entry : *entries) {
+        if (!host.isEmpty() && entry.host != host) {
+            continue;
+        }
+        if (parser.isSet(jsonOption)) {
+            out << QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        const QString when = entry.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+        if (entry.command.isEmpty()) {
+            out << when << "  " << entry.host << "  " << entry.step << "  # " << entry.note << '\n';
+            continue;
+        }
+        out << when << "  " << entry.host << "  " << entry.step << "  $ " << entry.command << '\n';
+        out << "    -> "
+            << (entry.exitStatus ? tr("exit %1").arg(*entry.exitStatus) : tr("did not finish: %1").arg(entry.error))
+            << tr(" in %1 ms").arg(entry.durationMs) << '\n';
+        for (const QString &text : {entry.output, entry.errorOutput}) {
+            for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+                out << "    | " << line << '\n';
+            }
+        }
+    }
+    return 0;
+}
+
+} // namespace Baton
