@@ -14,24 +14,24 @@ namespace {
 
 int usage(int exitCode)
 {
-    QTextStream(exitCode == 0 ? stdout : stderr)
-        << QCoreApplication::translate("batonctl",
-                                       "Usage: batonctl COMMAND [OPTIONS]\n"
-                                       "\n"
-                                       "Commands:\n"
-                                       "  lab up --hosts N --dir DIR   start a local lab of N nginx hosts\n"
-                                       "  lab down --dir DIR           stop the lab in DIR\n"
-                                       "  status [--json]              probe the hosts, print each one's phase\n"
-                                       "  preflight --binary PATH      check the hosts can be upgraded; change nothing\n"
-                                       "  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,\n"
-                                       "                               --dry-run); resumes wherever each host is\n"
-                                       "  drain | commit | rollback    one step of an upgrade in progress\n"
-                                       "  transcript [RUN]             what Baton ran on the hosts (default: the last run)\n"
-                                       "Every command takes --help; --inventory FILE may also come first.\n"
-                                       "\n"
-                                       "Options:\n"
-                                       "  -h, --help                   show this help\n"
-                                       "  --version                    show the versions of Baton and its libraries\n");
+    QTextStream(exitCode == 0 ? stdout : stderr) << QCoreApplication::translate(
+        "batonctl",
+        "Usage: batonctl COMMAND [OPTIONS]\n"
+        "\n"
+        "Commands:\n"
+        "  lab up --hosts N --dir DIR   start a local lab of N nginx hosts\n"
+        "  lab down --dir DIR           stop the lab in DIR\n"
+        "  status [--json]              probe the hosts, print each one's phase\n"
+        "  preflight --binary PATH      check the hosts can be upgraded; change nothing\n"
+        "  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,\n"
+        "                               --dry-run); resumes wherever each host is\n"
+        "  drain | commit | rollback    one step of an upgrade in progress\n"
+        "  transcript [RUN]             what Baton ran on the hosts (default: the last run)\n"
+        "Every command takes --help; --inventory FILE may also come first.\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help                   show this help\n"
+        "  --version                    show the versions of Baton and its libraries\n");
     return exitCode;
 }
 

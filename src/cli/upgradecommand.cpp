@@ -41,12 +41,13 @@ public:
 
     bool approveHostKey(const HostKeyInfo &key) override
     {
-        printLine(UpgradeCommand::tr("%1:%2: unknown host key %3 %4; check it and add it to %5 (connect once with ssh), "
-                                     "then try again")
-                      .arg(key.host)
-                      .arg(key.port)
-                      .arg(key.keyType, key.fingerprint, key.knownHostsFile),
-                  true);
+        printLine(
+            UpgradeCommand::tr("%1:%2: unknown host key %3 %4; check it and add it to %5 (connect once with ssh), "
+                               "then try again")
+                .arg(key.host)
+                .arg(key.port)
+                .arg(key.keyType, key.fingerprint, key.knownHostsFile),
+            true);
         return false;
     }
 
@@ -153,51 +154,73 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         command == u"preflight" ? tr("Checks that the hosts can be upgraded to the target; changes nothing.")
-        : command == u"upgrade" ? tr("Upgrades nginx on the hosts: stage, spawn, drain, commit, with health gates; rolls "
-                                     "back a host whose gate fails. Resumes from wherever each host is.")
-        : command == u"drain"   ? tr("Lets the old workers finish (WINCH the old master) and waits until they are gone.")
-        : command == u"commit"  ? tr("Ends the upgrade: QUIT the old master, verify the new one serves alone.")
-                                : tr("Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the "
-                                     "new one, restore the old binary), or puts the running binary back after a stage."));
+            : command == u"upgrade"
+            ? tr("Upgrades nginx on the hosts: stage, spawn, drain, commit, with health gates; rolls "
+                 "back a host whose gate fails. Resumes from wherever each host is.")
+            : command == u"drain"
+            ? tr("Lets the old workers finish (WINCH the old master) and waits until they are gone.")
+            : command == u"commit"
+            ? tr("Ends the upgrade: QUIT the old master, verify the new one serves alone.")
+            : tr("Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the "
+                 "new one, restore the old binary), or puts the running binary back after a stage."));
     parser.addHelpOption();
     const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
                                              tr("The inventory (default: $BATON_INVENTORY)."),
                                              tr("FILE"),
                                              qEnvironmentVariable("BATON_INVENTORY"));
-    const QCommandLineOption hostsOption(QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
+    const QCommandLineOption hostsOption(
+        QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
-    const QCommandLineOption binaryOption(QStringLiteral("binary"), tr("The new nginx binary, a local file to upload."), tr("PATH"));
-    const QCommandLineOption remoteBinaryOption(QStringLiteral("remote-binary"),
-                                                tr("The new nginx binary, already on each host."),
-                                                tr("PATH"));
+    const QCommandLineOption binaryOption(
+        QStringLiteral("binary"), tr("The new nginx binary, a local file to upload."), tr("PATH"));
+    const QCommandLineOption remoteBinaryOption(
+        QStringLiteral("remote-binary"), tr("The new nginx binary, already on each host."), tr("PATH"));
     const QCommandLineOption untilOption(QStringLiteral("until"),
                                          tr("Stop once the hosts are spawned, parked or committed (default)."),
                                          tr("PHASE"),
                                          QStringLiteral("committed"));
     const QCommandLineOption stepOption(QStringLiteral("step"), tr("Run only the next step of each host."));
-    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-                                          tr("Print the commands each host would run, as a script to read; change nothing."));
-    const QCommandLineOption healthOption(QStringLiteral("health-url"),
-                                          tr("Requested on each host after each step (default: http://127.0.0.1:<httpPort>/)."),
-                                          tr("URL"));
-    const QCommandLineOption spawnTimeoutOption(QStringLiteral("spawn-timeout"), tr("Seconds for the new generation to come up (30)."), tr("S"), QStringLiteral("30"));
-    const QCommandLineOption drainTimeoutOption(QStringLiteral("drain-timeout"), tr("Seconds for the old workers to drain (300)."), tr("S"), QStringLiteral("300"));
-    const QCommandLineOption onDrainTimeoutOption(QStringLiteral("on-drain-timeout"),
-                                                  tr("fail (stay draining; run drain again to wait longer), terminate (TERM the "
-                                                     "old workers left) or rollback."),
-                                                  tr("ACTION"),
-                                                  QStringLiteral("fail"));
-    const QCommandLineOption sudoPasswordOption(QStringLiteral("sudo-password-file"),
-                                                tr("Read the sudo password from this file (default: $BATON_SUDO_PASSWORD_FILE, "
-                                                   "else ask on the terminal)."),
-                                                tr("FILE"),
-                                                qEnvironmentVariable("BATON_SUDO_PASSWORD_FILE"));
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"), tr("Print the commands each host would run, as a script to read; change nothing."));
+    const QCommandLineOption healthOption(
+        QStringLiteral("health-url"),
+        tr("Requested on each host after each step (default: http://127.0.0.1:<httpPort>/)."),
+        tr("URL"));
+    const QCommandLineOption spawnTimeoutOption(QStringLiteral("spawn-timeout"),
+                                                tr("Seconds for the new generation to come up (30)."),
+                                                tr("S"),
+                                                QStringLiteral("30"));
+    const QCommandLineOption drainTimeoutOption(QStringLiteral("drain-timeout"),
+                                                tr("Seconds for the old workers to drain (300)."),
+                                                tr("S"),
+                                                QStringLiteral("300"));
+    const QCommandLineOption onDrainTimeoutOption(
+        QStringLiteral("on-drain-timeout"),
+        tr("fail (stay draining; run drain again to wait longer), terminate (TERM the "
+           "old workers left) or rollback."),
+        tr("ACTION"),
+        QStringLiteral("fail"));
+    const QCommandLineOption sudoPasswordOption(
+        QStringLiteral("sudo-password-file"),
+        tr("Read the sudo password from this file (default: $BATON_SUDO_PASSWORD_FILE, "
+           "else ask on the terminal)."),
+        tr("FILE"),
+        qEnvironmentVariable("BATON_SUDO_PASSWORD_FILE"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON (documented in the README)."));
-    const QCommandLineOption transcriptOption(QStringLiteral("transcript-dir"),
-                                              tr("Where to write the transcript (default: ~/.local/state/baton/transcripts)."),
-                                              tr("DIR"));
-    parser.addOptions({inventoryOption, hostsOption, hostOption, healthOption, spawnTimeoutOption, drainTimeoutOption,
-                       onDrainTimeoutOption, sudoPasswordOption, jsonOption, transcriptOption});
+    const QCommandLineOption transcriptOption(
+        QStringLiteral("transcript-dir"),
+        tr("Where to write the transcript (default: ~/.local/state/baton/transcripts)."),
+        tr("DIR"));
+    parser.addOptions({inventoryOption,
+                       hostsOption,
+                       hostOption,
+                       healthOption,
+                       spawnTimeoutOption,
+                       drainTimeoutOption,
+                       onDrainTimeoutOption,
+                       sudoPasswordOption,
+                       jsonOption,
+                       transcriptOption});
     if (command == u"preflight" || command == u"upgrade") {
         parser.addOptions({binaryOption, remoteBinaryOption});
     }
@@ -223,7 +246,9 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         wanted += list.split(u',', Qt::SkipEmptyParts);
     }
     for (const QString &host : wanted) {
-        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&host](const HostEntry &h) { return h.name == host; })) {
+        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&host](const HostEntry &h) {
+                return h.name == host;
+            })) {
             return usage(tr("no host named %1 in the inventory").arg(host));
         }
     }
@@ -302,7 +327,9 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
             }
             HostUpgrade upgrade(run.host, &remote, &transcript, hostSettings);
             if (!json) {
-                upgrade.onProgress = [&run](const QString &line) { printLine(run.host.name + QStringLiteral(": ") + line); };
+                upgrade.onProgress = [&run](const QString &line) {
+                    printLine(run.host.name + QStringLiteral(": ") + line);
+                };
             }
             if (dryRun) {
                 run.dryRun = upgrade.dryRun();
@@ -317,8 +344,9 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                 const HostSnapshot snapshot = upgrade.snapshot();
                 switch (snapshot.phase()) {
                 case Phase::Running:
-                    run.report = snapshot.ok() && snapshot.record.binarySha256 ==
-                                                      snapshot.record.executableSha256.value(snapshot.state.master->pid)
+                    run.report = snapshot.ok() &&
+                            snapshot.record.binarySha256 ==
+                                snapshot.record.executableSha256.value(snapshot.state.master->pid)
                         ? upgrade.stage()
                         : upgrade.spawn();
                     break;
@@ -379,7 +407,10 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         if (!run.checks.isEmpty()) {
             out << run.host.name << ":\n";
             for (const PreflightCheck &check : run.checks) {
-                out << QStringLiteral("  %1  %2  %3\n").arg(PreflightCheck::statusName(check.status).toUpper(), -4).arg(check.id, -11).arg(check.message);
+                out << QStringLiteral("  %1  %2  %3\n")
+                           .arg(PreflightCheck::statusName(check.status).toUpper(), -4)
+                           .arg(check.id, -11)
+                           .arg(check.message);
             }
             continue;
         }
@@ -418,9 +449,10 @@ int UpgradeCommand::transcript(const QStringList &arguments)
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty()) {
         if (runs.isEmpty()) {
-            printLine(tr("batonctl transcript: no runs yet in %1")
-                          .arg(parser.value(dirOption).isEmpty() ? Transcript::defaultDirectory() : parser.value(dirOption)),
-                      true);
+            printLine(
+                tr("batonctl transcript: no runs yet in %1")
+                    .arg(parser.value(dirOption).isEmpty() ? Transcript::defaultDirectory() : parser.value(dirOption)),
+                true);
             return 1;
         }
         path = runs.first();

@@ -65,6 +65,20 @@ QString HostSnapshot::oldMasterVersion() const
     return ok() && state.oldMaster ? versionOf(record.versions.value(state.oldMaster->pid)) : QString();
 }
 
+namespace {
+
+// "running", or "abnormal: the reason"
+QString describe(const HostSnapshot &snapshot)
+{
+    if (!snapshot.ok()) {
+        return snapshot.error;
+    }
+    return snapshot.state.reason.isEmpty() ? phaseName(snapshot.phase())
+                                           : phaseName(snapshot.phase()) + QStringLiteral(": ") + snapshot.state.reason;
+}
+
+} // namespace
+
 QString PreflightCheck::statusName(Status status)
 {
     switch (status) {
@@ -821,8 +835,7 @@ StepReport HostUpgrade::stage()
     QString why;
     HostSnapshot s = d->probe(step);
     if (s.phase() != Phase::Running) {
-        return d->fail(
-            step, tr("stage needs a running instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+        return d->fail(step, tr("stage needs a running instance; it is %1").arg(describe(s)), s);
     }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
@@ -861,8 +874,7 @@ StepReport HostUpgrade::spawn()
     QString why;
     HostSnapshot s = d->probe(step);
     if (s.phase() != Phase::Running) {
-        return d->fail(
-            step, tr("spawn needs a running instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+        return d->fail(step, tr("spawn needs a running instance; it is %1").arg(describe(s)), s);
     }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
@@ -964,10 +976,7 @@ StepReport HostUpgrade::drain()
     QString why;
     HostSnapshot s = d->probe(step);
     if (s.phase() != Phase::Spawned && s.phase() != Phase::Draining) {
-        return d->fail(
-            step,
-            tr("drain needs a spawned or draining instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason),
-            s);
+        return d->fail(step, tr("drain needs a spawned or draining instance; it is %1").arg(describe(s)), s);
     }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
@@ -1025,7 +1034,7 @@ StepReport HostUpgrade::drain()
             s.phase() == Phase::Draining
                 ? tr("the old workers have not drained within %1 s; drain again to wait longer, or roll back")
                       .arg(d->settings.drainTimeoutSeconds)
-                : tr("draining stopped: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
+                : tr("draining stopped: the instance is %1").arg(describe(s)),
             s);
     }
     if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
@@ -1041,12 +1050,10 @@ StepReport HostUpgrade::commit()
     QString why;
     HostSnapshot s = d->probe(step);
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
-        return d->fail(
-            step,
-            s.phase() == Phase::Spawned
-                ? tr("the old workers still serve: drain first")
-                : tr("commit needs a parked instance; it is %1 %2").arg(phaseName(s.phase()), s.state.reason),
-            s);
+        return d->fail(step,
+                       s.phase() == Phase::Spawned ? tr("the old workers still serve: drain first")
+                                                   : tr("commit needs a parked instance; it is %1").arg(describe(s)),
+                       s);
     }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
@@ -1073,10 +1080,7 @@ StepReport HostUpgrade::commit()
         },
         &reached);
     if (!reached) {
-        return d->fail(
-            step,
-            tr("the old master did not exit: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
-            s);
+        return d->fail(step, tr("the old master did not exit: the instance is %1").arg(describe(s)), s);
     }
     if (!d->targetSha.isEmpty() && !newSha.isEmpty() && newSha != d->targetSha) {
         return d->fail(step,
@@ -1098,7 +1102,7 @@ StepReport HostUpgrade::rollBack()
     HostSnapshot s = d->probe(step);
     const QList<Phase> valid{Phase::Running, Phase::Spawned, Phase::Draining, Phase::Parked};
     if (!valid.contains(s.phase())) {
-        return d->fail(step, tr("cannot roll back from %1 %2").arg(phaseName(s.phase()), s.state.reason), s);
+        return d->fail(step, tr("cannot roll back from %1").arg(describe(s)), s);
     }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
@@ -1168,18 +1172,13 @@ StepReport HostUpgrade::rollBack()
             [&](const HostSnapshot &x) { return x.phase() == Phase::Spawned && x.state.oldWorkers.size() >= expected; },
             &reached);
         if (!reached) {
-            return d->fail(step,
-                           tr("the old master did not start its workers again: the instance is %1 %2")
-                               .arg(phaseName(s.phase()), s.state.reason),
-                           s);
+            return d->fail(
+                step, tr("the old master did not start its workers again: the instance is %1").arg(describe(s)), s);
         }
     }
     s = d->quitNewMaster(step, oldMaster, newMaster, &reached);
     if (!reached) {
-        return d->fail(
-            step,
-            tr("the new master did not exit: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason),
-            s);
+        return d->fail(step, tr("the new master did not exit: the instance is %1").arg(describe(s)), s);
     }
     if (!d->restoreBinary(step, oldSha, &why)) {
         return d->fail(step, tr("nginx %1 serves again, but %2").arg(s.masterVersion(), why), s);
@@ -1260,11 +1259,7 @@ StepReport HostUpgrade::runUntil(Phase until)
             return report;
         case Phase::Stopped:
         case Phase::Abnormal:
-            return d->fail(step,
-                           s.ok()
-                               ? tr("cannot upgrade: the instance is %1 %2").arg(phaseName(s.phase()), s.state.reason)
-                               : s.error,
-                           s);
+            return d->fail(step, s.ok() ? tr("cannot upgrade: the instance is %1").arg(describe(s)) : s.error, s);
         }
     }
     return d->fail(step, d->cancelled ? tr("cancelled") : tr("the upgrade did not settle"), s);
