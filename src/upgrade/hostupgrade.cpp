@@ -554,8 +554,10 @@ struct HostUpgrade::Private
 
     Output signal(const QString &step, const QString &name, const NginxProcess &process)
     {
-        progress(
-            HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid));
+        const QString line =
+            HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid);
+        note(step, line); // in the transcript before it happens: a crash right after still leaves a trace
+        progress(line);
         return runStep(step, name.toLower(), C::signal(name, process.pid, process.startTime), 30);
     }
 
