@@ -149,12 +149,15 @@ struct HostUpgrade::Private
         }
     }
 
+    // Runs a command. A query (@p retry) whose connection broke runs once more on a new
+    // connection; state-changing commands go through runStep(), which never runs one twice.
     Output exec(const QString &step,
                 const QString &command,
                 int timeoutSeconds,
                 const QByteArray &input = {},
                 bool record = true,
-                bool sudo = true)
+                bool sudo = true,
+                bool retry = true)
     {
         Output output;
         QByteArray out, err;
@@ -164,6 +167,27 @@ struct HostUpgrade::Private
         TranscriptEntry entry;
         entry.time = QDateTime::currentDateTimeUtc();
         output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
+        const auto broken = [](const ExecResult &result) {
+            return result.error.code == SshError::Code::Disconnected || result.error.code == SshError::Code::ChannelFailed ||
+                result.error.code == SshError::Code::ConnectFailed;
+        };
+        if (retry && broken(output.result) && !cancelled) {
+            if (transcript && record) {
+                TranscriptEntry failed;
+                failed.time = entry.time;
+                failed.host = host.name;
+                failed.step = step;
+                failed.command = command;
+                failed.durationMs = output.result.durationMs;
+                failed.error = output.result.error.message;
+                failed.note = HostUpgrade::tr("the connection broke; running it again on a new one");
+                transcript->record(failed);
+            }
+            out.clear();
+            err.clear();
+            entry.time = QDateTime::currentDateTimeUtc();
+            output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
+        }
         output.out = QString::fromUtf8(out);
         output.err = QString::fromUtf8(err);
         if (transcript && record) {
@@ -227,13 +251,14 @@ struct HostUpgrade::Private
     Output runStep(const QString &step, const QString &name, const QString &command, int timeoutSeconds)
     {
         const QString id = newStepId(name);
-        Output output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), timeoutSeconds + 30);
+        const int limit = timeoutSeconds + 30;
+        Output output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
         for (int attempt = 0; attempt < 5 && output.result.error && !cancelled; ++attempt) {
             progress(HostUpgrade::tr("the connection broke during %1; reconnecting to see how it ended").arg(name));
-            output = exec(step, C::waitStep(stateDirectory, id, timeoutSeconds), timeoutSeconds + 30);
+            output = exec(step, C::waitStep(stateDirectory, id, timeoutSeconds), limit, {}, true, true, false);
             if (output.result.exitStatus == 125) {
                 // never started: safe to start it now
-                output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), timeoutSeconds + 30);
+                output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
             }
         }
         return output;
@@ -310,6 +335,12 @@ struct HostUpgrade::Private
                 return false;
             }
             const QString owner = output.err.trimmed().section(QStringLiteral("locked by: "), 1).trimmed();
+            if (owner == settings.owner) {
+                // ours already: the first attempt took it, and its answer was lost with the link
+                lockDepth = 1;
+                sinceRenewal.start();
+                return true;
+            }
             if (attempt == 0 && ownerIsGone(owner)) {
                 // A Baton of this machine that died (killed, crashed): take over from it.
                 progress(HostUpgrade::tr("taking over the lock of a Baton that is gone (%1)").arg(owner));

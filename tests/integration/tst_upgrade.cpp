@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace Baton;
@@ -110,7 +111,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(missing));
         }
         QVERIFY(m_transcripts.isValid());
-        const auto inventory = m_lab.up(u"upgrade"_s, 4);
+        const auto inventory = m_lab.up(u"upgrade"_s, 7);
         QVERIFY2(inventory, qPrintable(m_lab.lastError()));
         m_inventory = *inventory;
     }
@@ -288,6 +289,54 @@ private Q_SLOTS:
         QCOMPARE(phaseName(after.phase()), u"running"_s);
         QCOMPARE(after.state.master->pid, before.state.master->pid); // the old master kept serving
         QCOMPARE(diskSha(entry), oldSha); // and its binary is back
+    }
+
+    // The SSH connection dies (its sshd is killed on the host) right as each signal goes
+    // out: the engine reconnects, finds out whether the step ran, and finishes the upgrade
+    // with one USR2.
+    void sshDropsDuringEachStep_data()
+    {
+        QTest::addColumn<int>("host");
+        QTest::addColumn<QString>("signal");
+        QTest::newRow("spawn") << 4 << u"USR2"_s;
+        QTest::newRow("drain") << 5 << u"WINCH"_s;
+        QTest::newRow("commit") << 6 << u"QUIT"_s;
+    }
+
+    void sshDropsDuringEachStep()
+    {
+        QFETCH(int, host);
+        QFETCH(QString, signal);
+        const HostEntry &entry = this->host(host);
+        auto e = engine(entry);
+        std::thread killer;
+        std::atomic<bool> killed{false};
+        e->upgrade->onProgress = [&](const QString &line) {
+            e->progress.append(line);
+            if (!killed && line.contains(u"sending "_s + signal)) {
+                killed = true;
+                // every sshd session but the killer's own: the engine's connection goes
+                killer = std::thread([this, &entry] {
+                    sh(entry,
+                       u"for p in $(pgrep -f '^sshd[-a-z]*: [a-z]*@notty'); do [ \"$p\" = \"$PPID\" ] || kill -KILL \"$p\"; done"_s);
+                });
+            }
+        };
+        const StepReport report = e->upgrade->runUntil(Phase::Running);
+        if (killer.joinable()) {
+            killer.join();
+        }
+        QVERIFY(killed);
+        QVERIFY2(report.ok, qPrintable(report.message + u"\n"_s + e->progress.join(u'\n')));
+        const HostSnapshot after = e->upgrade->snapshot();
+        QCOMPARE(phaseName(after.phase()), u"running"_s);
+        QCOMPARE(after.masterVersion(), m_inventory.lab->newVersion);
+        const QString log = shellQuote(QString(entry.nginx.prefix + u"logs/error.log"_s));
+        QCOMPARE(sh(entry, u"grep -c SIGUSR2 "_s + log), u"1"_s); // nginx saw exactly one USR2
+        // and the engine did notice: some command of this run ended with a broken connection
+        QString error;
+        const auto entries = Transcript::read(e->transcript->path(), &error);
+        QVERIFY(std::any_of(entries->begin(), entries->end(), [](const TranscriptEntry &t) { return !t.error.isEmpty(); }));
     }
 
     // New connections at full speed (Connection: close) during an upgrade and commit, then
