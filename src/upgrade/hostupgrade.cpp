@@ -168,7 +168,8 @@ struct HostUpgrade::Private
         entry.time = QDateTime::currentDateTimeUtc();
         output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
         const auto broken = [](const ExecResult &result) {
-            return result.error.code == SshError::Code::Disconnected || result.error.code == SshError::Code::ChannelFailed ||
+            return result.error.code == SshError::Code::Disconnected ||
+                result.error.code == SshError::Code::ChannelFailed ||
                 result.error.code == SshError::Code::ConnectFailed;
         };
         if (retry && broken(output.result) && !cancelled) {
@@ -252,13 +253,15 @@ struct HostUpgrade::Private
     {
         const QString id = newStepId(name);
         const int limit = timeoutSeconds + 30;
-        Output output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
+        Output output =
+            exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
         for (int attempt = 0; attempt < 5 && output.result.error && !cancelled; ++attempt) {
             progress(HostUpgrade::tr("the connection broke during %1; reconnecting to see how it ended").arg(name));
             output = exec(step, C::waitStep(stateDirectory, id, timeoutSeconds), limit, {}, true, true, false);
             if (output.result.exitStatus == 125) {
                 // never started: safe to start it now
-                output = exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
+                output =
+                    exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
             }
         }
         return output;

@@ -1,5 +1,6 @@
 #include "hostupgrade.h"
 #include "labfixture.h"
+#include "loadgenerator.h"
 #include "remotehost.h"
 #include "shellquote.h"
 #include "sshconnection.h"
@@ -111,7 +112,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(missing));
         }
         QVERIFY(m_transcripts.isValid());
-        const auto inventory = m_lab.up(u"upgrade"_s, 7);
+        const auto inventory = m_lab.up(u"upgrade"_s, 8);
         QVERIFY2(inventory, qPrintable(m_lab.lastError()));
         m_inventory = *inventory;
     }
@@ -291,6 +292,36 @@ private Q_SLOTS:
         QCOMPARE(diskSha(entry), oldSha); // and its binary is back
     }
 
+    // Keep-alive clients during an upgrade and commit: the only errors allowed are requests
+    // that crossed nginx closing an idle connection (clients retry those); they are
+    // counted and reported, apart from real failures, which must be zero.
+    void keepAliveLoad()
+    {
+        const HostEntry &entry = host(7);
+        auto e = engine(entry);
+        LoadGenerator load(entry.httpPort, 8, true, 30);
+        load.start();
+        QElapsedTimer timer;
+        timer.start();
+        const StepReport report = e->upgrade->runUntil(Phase::Running);
+        const qint64 upgradeMs = timer.elapsed();
+        const LoadGenerator::Result result = load.stop();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QVERIFY2(upgradeMs < 30000, "the upgrade outlasted the load: the test proves nothing");
+        qInfo("keep-alive: %lld requests on %lld connections; %lld idle-close races (retried by clients); %lld "
+              "failures; the upgrade took %lld ms",
+              result.requests,
+              result.connections,
+              result.idleCloseRaces,
+              result.failures,
+              upgradeMs);
+        QVERIFY(result.requests > 1000);
+        QVERIFY2(result.failures == 0, qPrintable(result.samples.join(u"; "_s)));
+        // the old workers' keep-alive connections were closed: clients had to reconnect
+        QVERIFY(result.connections > 8);
+        QCOMPARE(e->upgrade->snapshot().masterVersion(), m_inventory.lab->newVersion);
+    }
+
     // The SSH connection dies (its sshd is killed on the host) right as each signal goes
     // out: the engine reconnects, finds out whether the step ran, and finishes the upgrade
     // with one USR2.
@@ -336,7 +367,8 @@ private Q_SLOTS:
         // and the engine did notice: some command of this run ended with a broken connection
         QString error;
         const auto entries = Transcript::read(e->transcript->path(), &error);
-        QVERIFY(std::any_of(entries->begin(), entries->end(), [](const TranscriptEntry &t) { return !t.error.isEmpty(); }));
+        QVERIFY(
+            std::any_of(entries->begin(), entries->end(), [](const TranscriptEntry &t) { return !t.error.isEmpty(); }));
     }
 
     // New connections at full speed (Connection: close) during an upgrade and commit, then
