@@ -197,7 +197,7 @@ class TestPreflight : public QObject
         if (lock.status != 0) {
             problems.append(u"the lock is held (status %1): %2"_s.arg(lock.status).arg(lock.out));
         }
-        const ShResult owner = run(entry, u"test -e "_s + shellQuote(state + u"/owner"_s));
+        const ShResult owner = run(entry, u"test -e "_s + shellQuote(QString(state + u"/owner"_s)));
         if (owner.status != 1) {
             problems.append(u"a lock owner file is left in %1 (test -e: %2)"_s.arg(state).arg(owner.status));
         }
@@ -225,8 +225,8 @@ class TestPreflight : public QObject
         return found.join(u'\n');
     }
 
-    // Waits until @p entry's master (still @p masterPid) runs with @p before's workers all
-    // replaced by @p workers fresh ones, i.e. it has finished a reload.
+    // True when the master is still @p masterPid and runs @p workers workers, none of them
+    // one of @p before nor shutting down: it has finished a reload.
     bool reloaded(HostUpgrade *upgrade, qint64 masterPid, const QList<qint64> &before, qsizetype workers)
     {
         const HostSnapshot s = upgrade->snapshot();
