@@ -12,6 +12,37 @@
     </message>
 </context>
 <context>
+    <name>HostUpgrade</name>
+    <message numerus="yes">
+        <source>nginx %1 runs: master %2 with %n worker(s)</source>
+        <translation>
+            <numerusform>nginx %1 runs: master %2 with %n worker</numerusform>
+            <numerusform>nginx %1 runs: master %2 with %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new master %1 (nginx %2) runs with %n worker(s) beside the old master %3</source>
+        <translation>
+            <numerusform>new master %1 (nginx %2) runs with %n worker beside the old master %3</numerusform>
+            <numerusform>new master %1 (nginx %2) runs with %n workers beside the old master %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>old workers: %n left</source>
+        <translation>
+            <numerusform>old workers: %n left</numerusform>
+            <numerusform>old workers: %n left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n connection(s)</source>
+        <translation>
+            <numerusform>, %n connection</numerusform>
+            <numerusform>, %n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lab</name>
     <message numerus="yes">
         <source>preparing %n host(s) in %1</source>

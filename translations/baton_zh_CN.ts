@@ -137,6 +137,445 @@
     </message>
 </context>
 <context>
+    <name>HostUpgrade</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>the probe failed: %1</source>
+        <translation>探测失败：%1</translation>
+    </message>
+    <message>
+        <source>phase: %1%2</source>
+        <translation>阶段：%1%2</translation>
+    </message>
+    <message>
+        <source>the connection broke during %1; reconnecting to see how it ended</source>
+        <translation>执行 %1 期间连接断开；正在重新连接以确认其结果</translation>
+    </message>
+    <message>
+        <source>the instance has no pid file: Baton cannot lock it or follow an upgrade</source>
+        <translation>该实例没有 pid 文件：Baton 无法锁定它，也无法跟踪升级过程</translation>
+    </message>
+    <message>
+        <source>cannot take the lock: %1</source>
+        <translation>无法获取锁：%1</translation>
+    </message>
+    <message>
+        <source>taking over the lock of a Baton that is gone (%1)</source>
+        <translation>正在接管一个已退出的 Baton 留下的锁（%1）</translation>
+    </message>
+    <message>
+        <source>another Baton is working on this instance: %1</source>
+        <translation>另一个 Baton 正在操作此实例：%1</translation>
+    </message>
+    <message>
+        <source>cannot take the lock</source>
+        <translation>无法获取锁</translation>
+    </message>
+    <message>
+        <source>the target %1 is not a readable file</source>
+        <translation>目标 %1 不是可读的文件</translation>
+    </message>
+    <message>
+        <source>cannot find the home directory on the host: %1</source>
+        <translation>无法找到该主机上的主目录：%1</translation>
+    </message>
+    <message>
+        <source>uploading %1 (%2 bytes)</source>
+        <translation>正在上传 %1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>the upload of %1 failed: %2</source>
+        <translation>上传 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>uploaded %1 to %2</source>
+        <translation>已将 %1 上传到 %2</translation>
+    </message>
+    <message>
+        <source>cannot read the target %1 on the host: %2</source>
+        <translation>无法读取该主机上的目标 %1：%2</translation>
+    </message>
+    <message>
+        <source>no target binary: give a local file or a path on the host</source>
+        <translation>没有目标二进制：请指定一个本地文件或该主机上的路径</translation>
+    </message>
+    <message>
+        <source>the target %1 does not run on the host: %2</source>
+        <translation>目标 %1 无法在该主机上运行：%2</translation>
+    </message>
+    <message>
+        <source>backup already there: %1</source>
+        <translation>备份已存在：%1</translation>
+    </message>
+    <message>
+        <source>the backup of %1 failed: %2</source>
+        <translation>备份 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the backup %1 does not match the running binary (sha256 %2, expected %3)</source>
+        <translation>备份 %1 与正在运行的二进制不一致（sha256 为 %2，应为 %3）</translation>
+    </message>
+    <message>
+        <source>backed up the running binary to %1</source>
+        <translation>已将正在运行的二进制备份到 %1</translation>
+    </message>
+    <message>
+        <source>no backup of the binary with sha256 %1 is recorded on the host</source>
+        <translation>该主机上没有记录 sha256 为 %1 的二进制的备份</translation>
+    </message>
+    <message>
+        <source>restoring %1 from %2 failed: %3</source>
+        <translation>从 %2 恢复 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>restored %1 from %2</source>
+        <translation>已从 %2 恢复 %1</translation>
+    </message>
+    <message>
+        <source>the health check %1 failed: %2</source>
+        <translation>健康检查 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态码 %1</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2 (pid %3)</source>
+        <translation>正在向 %2（pid %3）发送 %1</translation>
+    </message>
+    <message>
+        <source>the new master did not exit after QUIT; sending TERM</source>
+        <translation>新主进程收到 QUIT 后未退出；正在发送 TERM</translation>
+    </message>
+    <message numerus="yes">
+        <source>nginx %1 runs: master %2 with %n worker(s)</source>
+        <translation>
+            <numerusform>nginx %1 正在运行：主进程 %2，%n 个工作进程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the instance is abnormal: %1</source>
+        <translation>实例状态异常：%1</translation>
+    </message>
+    <message>
+        <source>nginx is not running: there is nothing to upgrade</source>
+        <translation>nginx 未运行：没有可升级的对象</translation>
+    </message>
+    <message>
+        <source>an upgrade is already in progress (%1): continue it or roll it back</source>
+        <translation>已有一次升级正在进行（%1）：请继续完成它或将其回滚</translation>
+    </message>
+    <message>
+        <source>the instance has no pid file (pid off): Baton needs one to follow an upgrade</source>
+        <translation>该实例没有 pid 文件（pid off）：Baton 需要 pid 文件来跟踪升级过程</translation>
+    </message>
+    <message>
+        <source>a binary upgrade is possible (daemon mode, absolute path, pid file %1)</source>
+        <translation>可以进行二进制升级（守护进程模式、绝对路径、pid 文件 %1）</translation>
+    </message>
+    <message>
+        <source>%1 runs on the host: nginx %2 (sha256 %3)</source>
+        <translation>%1 可在该主机上运行：nginx %2（sha256 %3）</translation>
+    </message>
+    <message>
+        <source>the running build is unknown (%1): cannot compare</source>
+        <translation>正在运行的构建未知（%1）：无法比较</translation>
+    </message>
+    <message>
+        <source>the target is the binary that runs now</source>
+        <translation>目标就是当前正在运行的二进制</translation>
+    </message>
+    <message>
+        <source>the target lacks modules the running build has: %1</source>
+        <translation>目标缺少正在运行的构建所包含的模块：%1</translation>
+    </message>
+    <message>
+        <source>configure arguments differ: %1</source>
+        <translation>configure 参数不同：%1</translation>
+    </message>
+    <message>
+        <source>same configure arguments and modules; %1 -&gt; %2</source>
+        <translation>configure 参数和模块相同；%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>cannot read the master&apos;s arguments from its title: %1</source>
+        <translation>无法从主进程标题中读取其参数：%1</translation>
+    </message>
+    <message>
+        <source>nginx -t with the target failed: %1</source>
+        <translation>用目标二进制运行 nginx -t 失败：%1</translation>
+    </message>
+    <message>
+        <source>the configuration fails with the target: %1</source>
+        <translation>使用目标二进制时配置测试未通过：%1</translation>
+    </message>
+    <message>
+        <source>the configuration passes with warnings: %1</source>
+        <translation>配置测试通过，但有警告：%1</translation>
+    </message>
+    <message>
+        <source>the configuration passes nginx -t with the target and the master&apos;s arguments</source>
+        <translation>使用目标二进制和主进程的参数，配置通过了 nginx -t</translation>
+    </message>
+    <message>
+        <source>cannot tell the free space in %1: %2</source>
+        <translation>无法确定 %1 的可用空间：%2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 KiB free; the backup and the new binary need %3 KiB</source>
+        <translation>%1 仅有 %2 KiB 可用空间；备份和新二进制需要 %3 KiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB free in %2</source>
+        <translation>%2 中有 %1 KiB 可用空间</translation>
+    </message>
+    <message>
+        <source>no other Baton is working on this instance</source>
+        <translation>没有其他 Baton 正在操作此实例</translation>
+    </message>
+    <message>
+        <source>held by a Baton of this machine that is gone; it will be taken over: %1</source>
+        <translation>锁由本机上一个已退出的 Baton 持有；将接管该锁：%1</translation>
+    </message>
+    <message>
+        <source>cannot check the lock: %1</source>
+        <translation>无法检查锁：%1</translation>
+    </message>
+    <message>
+        <source>no health URL: the gates check the workers and the error log only</source>
+        <translation>没有健康检查 URL：门禁只检查工作进程和错误日志</translation>
+    </message>
+    <message>
+        <source> (before the upgrade: the gates check the workers and the error log only)</source>
+        <translation>（升级之前：门禁只检查工作进程和错误日志）</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 有响应</translation>
+    </message>
+    <message>
+        <source>stage needs a running instance; it is %1</source>
+        <translation>stage 需要实例处于 running 阶段；当前为 %1</translation>
+    </message>
+    <message>
+        <source>the instance changed: it is %1</source>
+        <translation>实例状态已变化：当前为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is already the target (sha256 %2)</source>
+        <translation>%1 已经是目标二进制（sha256 %2）</translation>
+    </message>
+    <message>
+        <source>installing %1 as %2</source>
+        <translation>正在将 %1 安装为 %2</translation>
+    </message>
+    <message>
+        <source>installing the target failed: %1</source>
+        <translation>安装目标二进制失败：%1</translation>
+    </message>
+    <message>
+        <source>staged nginx %1 as %2; the master still runs %3</source>
+        <translation>已将 nginx %1 暂存为 %2；主进程仍在运行 %3</translation>
+    </message>
+    <message>
+        <source>spawn needs a running instance; it is %1</source>
+        <translation>spawn 需要实例处于 running 阶段；当前为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not the target yet: stage it first</source>
+        <translation>%1 还不是目标二进制：请先执行 stage</translation>
+    </message>
+    <message>
+        <source>%1 is the binary that runs now: stage a new one first</source>
+        <translation>%1 就是当前正在运行的二进制：请先 stage 新的二进制</translation>
+    </message>
+    <message>
+        <source>USR2 could not be sent: %1</source>
+        <translation>无法发送 USR2：%1</translation>
+    </message>
+    <message>
+        <source>the new master exited; the old master %1 kept serving%2</source>
+        <translation>新主进程已退出；旧主进程 %1 继续提供服务%2</translation>
+    </message>
+    <message>
+        <source> and its binary is back on disk</source>
+        <translation>，其二进制已恢复到磁盘上</translation>
+    </message>
+    <message>
+        <source>the new generation did not come up within %1 s (%2): rolling back</source>
+        <translation>新一代进程未在 %1 秒内启动完成（%2）：正在回滚</translation>
+    </message>
+    <message>
+        <source>the error log reports: %1</source>
+        <translation>错误日志报告：%1</translation>
+    </message>
+    <message>
+        <source>; rolling back</source>
+        <translation>；正在回滚</translation>
+    </message>
+    <message numerus="yes">
+        <source>new master %1 (nginx %2) runs with %n worker(s) beside the old master %3</source>
+        <translation>
+            <numerusform>新主进程 %1（nginx %2）带 %n 个工作进程，与旧主进程 %3 并行运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drain needs a spawned or draining instance; it is %1</source>
+        <translation>drain 需要实例处于 spawned 或 draining 阶段；当前为 %1</translation>
+    </message>
+    <message>
+        <source>WINCH could not be sent: %1</source>
+        <translation>无法发送 WINCH：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>old workers: %n left</source>
+        <translation>
+            <numerusform>剩余旧工作进程：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n connection(s)</source>
+        <translation>
+            <numerusform>，%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the old workers did not drain within %1 s: terminating them</source>
+        <translation>旧工作进程未在 %1 秒内排空：正在终止它们</translation>
+    </message>
+    <message>
+        <source>the old workers did not drain within %1 s: rolling back</source>
+        <translation>旧工作进程未在 %1 秒内排空：正在回滚</translation>
+    </message>
+    <message>
+        <source>the old workers have not drained within %1 s; drain again to wait longer, or roll back</source>
+        <translation>旧工作进程未在 %1 秒内排空；可再次执行 drain 继续等待，或者回滚</translation>
+    </message>
+    <message>
+        <source>draining stopped: the instance is %1</source>
+        <translation>排空已中断：实例当前为 %1</translation>
+    </message>
+    <message>
+        <source>the old workers are gone; the old master %1 waits (commit or roll back)</source>
+        <translation>旧工作进程已全部退出；旧主进程 %1 正在等待（提交或回滚）</translation>
+    </message>
+    <message>
+        <source>the old workers still serve: drain first</source>
+        <translation>旧工作进程仍在提供服务：请先执行 drain</translation>
+    </message>
+    <message>
+        <source>commit needs a parked instance; it is %1</source>
+        <translation>commit 需要实例处于 parked 阶段；当前为 %1</translation>
+    </message>
+    <message>
+        <source>QUIT could not be sent: %1</source>
+        <translation>无法发送 QUIT：%1</translation>
+    </message>
+    <message>
+        <source>the old master did not exit: the instance is %1</source>
+        <translation>旧主进程未退出：实例当前为 %1</translation>
+    </message>
+    <message>
+        <source>committed, but the master runs sha256 %1, not the target %2</source>
+        <translation>已提交，但主进程运行的是 sha256 %1，而不是目标 %2</translation>
+    </message>
+    <message>
+        <source>committed, but %1</source>
+        <translation>已提交，但%1</translation>
+    </message>
+    <message>
+        <source>committed: nginx %1 runs alone (master %2)</source>
+        <translation>已提交：nginx %1 单独运行（主进程 %2）</translation>
+    </message>
+    <message>
+        <source>cannot roll back from %1</source>
+        <translation>无法从 %1 回滚</translation>
+    </message>
+    <message>
+        <source>nothing to roll back: nginx %1 runs the binary on disk. To go back after a commit, upgrade to the backup (%2.baton-backup-VERSION).</source>
+        <translation>没有可回滚的内容：nginx %1 运行的就是磁盘上的二进制。提交之后若要退回，请升级到备份（%2.baton-backup-VERSION）。</translation>
+    </message>
+    <message>
+        <source>the staged binary is gone: %1 is the running nginx %2 again</source>
+        <translation>已撤销暂存的二进制：%1 重新成为正在运行的 nginx %2</translation>
+    </message>
+    <message>
+        <source>waiting for the old workers to finish before the old master starts new ones</source>
+        <translation>正在等待旧工作进程结束，之后旧主进程才会启动新的工作进程</translation>
+    </message>
+    <message>
+        <source>the old workers are still draining after %1 s: roll back again to keep waiting</source>
+        <translation>%1 秒后旧工作进程仍在排空：再次执行回滚以继续等待</translation>
+    </message>
+    <message>
+        <source>HUP could not be sent: %1</source>
+        <translation>无法发送 HUP：%1</translation>
+    </message>
+    <message>
+        <source>the old master did not start its workers again: the instance is %1</source>
+        <translation>旧主进程未重新启动其工作进程：实例当前为 %1</translation>
+    </message>
+    <message>
+        <source>the new master did not exit: the instance is %1</source>
+        <translation>新主进程未退出：实例当前为 %1</translation>
+    </message>
+    <message>
+        <source>nginx %1 serves again, but %2</source>
+        <translation>nginx %1 已恢复提供服务，但%2</translation>
+    </message>
+    <message>
+        <source>rolled back: the old master %1 (nginx %2) serves alone, and its binary is on disk</source>
+        <translation>已回滚：旧主进程 %1（nginx %2）单独提供服务，其二进制已在磁盘上</translation>
+    </message>
+    <message>
+        <source>nginx %1 (the target) runs: nothing left to do</source>
+        <translation>nginx %1（目标版本）已在运行：无需再做任何操作</translation>
+    </message>
+    <message>
+        <source>the preflight failed: %1</source>
+        <translation>预检未通过：%1</translation>
+    </message>
+    <message>
+        <source>spawned: both generations serve</source>
+        <translation>spawned：新旧两代进程都在提供服务</translation>
+    </message>
+    <message>
+        <source>parked: the old master waits (commit or roll back)</source>
+        <translation>parked：旧主进程正在等待（提交或回滚）</translation>
+    </message>
+    <message>
+        <source>cannot upgrade: the instance is %1</source>
+        <translation>无法升级：实例当前为 %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the upgrade did not settle</source>
+        <translation>升级未能进入稳定状态</translation>
+    </message>
+    <message>
+        <source>What Baton would run on %1 now (phase: %2). Read it; run it by hand at your own risk.</source>
+        <translation>Baton 此刻将在 %1 上运行的命令（阶段：%2）。仅供阅读；如需手动运行，风险自负。</translation>
+    </message>
+    <message>
+        <source>the connection broke; running it again on a new one</source>
+        <translation>连接断开；在新连接上重新执行</translation>
+    </message>
+    <message>
+        <source>%1 before any change: the gates check the workers and the error log only</source>
+        <translation>%1（尚未做任何改动）：门禁只检查工作进程和错误日志</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>%1: &quot;%2&quot; must be a string</source>
@@ -904,6 +1343,10 @@
         <source>no host named %1 in the inventory</source>
         <translation>清单中没有名为 %1 的主机</translation>
     </message>
+    <message>
+        <source>(next: %1)</source>
+        <translation>（下一步：%1）</translation>
+    </message>
 </context>
 <context>
     <name>StubStatus</name>
@@ -965,6 +1408,248 @@
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>cannot read the transcript %1: %2</source>
+        <translation>无法读取执行记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a transcript entry</source>
+        <translation>%1，第 %2 行：不是执行记录条目</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeCommand</name>
+    <message>
+        <source>%1:%2: unknown host key %3 %4; check it and add it to %5 (connect once with ssh), then try again</source>
+        <translation>%1:%2：未知的主机密钥 %3 %4；请核实后将其添加到 %5（用 ssh 连接一次即可），然后重试</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>%1 的密码短语: </translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码: </translation>
+    </message>
+    <message>
+        <source>cannot read the sudo password file %1</source>
+        <translation>无法读取 sudo 密码文件 %1</translation>
+    </message>
+    <message>
+        <source>sudo password for %1: </source>
+        <translation>%1 的 sudo 密码: </translation>
+    </message>
+    <message>
+        <source>Checks that the hosts can be upgraded to the target; changes nothing.</source>
+        <translation>检查各主机能否升级到目标二进制；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Upgrades nginx on the hosts: stage, spawn, drain, commit, with health gates; rolls back a host whose gate fails. Resumes from wherever each host is.</source>
+        <translation>升级各主机上的 nginx：依次执行 stage、spawn、drain、commit，每步都有健康门禁；门禁未通过的主机会被回滚。从每台主机当前所处的阶段继续执行。</translation>
+    </message>
+    <message>
+        <source>Lets the old workers finish (WINCH the old master) and waits until they are gone.</source>
+        <translation>让旧工作进程处理完毕（向旧主进程发送 WINCH），并等待它们全部退出。</translation>
+    </message>
+    <message>
+        <source>Ends the upgrade: QUIT the old master, verify the new one serves alone.</source>
+        <translation>结束升级：向旧主进程发送 QUIT，确认新主进程单独提供服务。</translation>
+    </message>
+    <message>
+        <source>Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the new one, restore the old binary), or puts the running binary back after a stage.</source>
+        <translation>将处于 spawned、draining 或 parked 阶段的主机回滚（向旧主进程发送 HUP，向新主进程发送 QUIT，恢复旧二进制），或在 stage 之后把正在运行的二进制放回原处。</translation>
+    </message>
+    <message>
+        <source>The inventory (default: $BATON_INVENTORY).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only these hosts (comma-separated; default: all).</source>
+        <translation>仅这些主机（以逗号分隔；默认：全部）。</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMES</translation>
+    </message>
+    <message>
+        <source>Only this host (repeatable).</source>
+        <translation>仅此主机（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The new nginx binary, a local file to upload.</source>
+        <translation>新的 nginx 二进制，为待上传的本地文件。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>The new nginx binary, already on each host.</source>
+        <translation>新的 nginx 二进制，已存在于每台主机上。</translation>
+    </message>
+    <message>
+        <source>Stop once the hosts are spawned, parked or committed (default).</source>
+        <translation>主机到达 spawned、parked 或 committed（默认）阶段后即停止。</translation>
+    </message>
+    <message>
+        <source>PHASE</source>
+        <translation>PHASE</translation>
+    </message>
+    <message>
+        <source>Run only the next step of each host.</source>
+        <translation>每台主机只执行下一步。</translation>
+    </message>
+    <message>
+        <source>Print the commands each host would run, as a script to read; change nothing.</source>
+        <translation>以脚本形式打印每台主机将要运行的命令，仅供阅读；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Requested on each host after each step (default: http://127.0.0.1:&lt;httpPort&gt;/).</source>
+        <translation>每一步之后在每台主机上请求此 URL（默认：http://127.0.0.1:&lt;httpPort&gt;/）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Seconds for the new generation to come up (30).</source>
+        <translation>等待新一代进程启动完成的秒数（30）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Seconds for the old workers to drain (300).</source>
+        <translation>等待旧工作进程排空的秒数（300）。</translation>
+    </message>
+    <message>
+        <source>fail (stay draining; run drain again to wait longer), terminate (TERM the old workers left) or rollback.</source>
+        <translation>fail（停留在 draining 阶段；再次运行 drain 可继续等待）、terminate（向剩余的旧工作进程发送 TERM）或 rollback。</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>Read the sudo password from this file (default: $BATON_SUDO_PASSWORD_FILE, else ask on the terminal).</source>
+        <translation>从此文件读取 sudo 密码（默认：$BATON_SUDO_PASSWORD_FILE，未设置时在终端中询问）。</translation>
+    </message>
+    <message>
+        <source>Print JSON (documented in the README).</source>
+        <translation>输出 JSON（格式见 README）。</translation>
+    </message>
+    <message>
+        <source>Where to write the transcript (default: ~/.local/state/baton/transcripts).</source>
+        <translation>执行记录的写入目录（默认：~/.local/state/baton/transcripts）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE</source>
+        <translation>请用 --inventory FILE 指定清单</translation>
+    </message>
+    <message>
+        <source>no host named %1 in the inventory</source>
+        <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+    <message>
+        <source>give either --binary or --remote-binary, not both</source>
+        <translation>只能指定 --binary 或 --remote-binary 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>say which binary to upgrade to with --binary PATH (a local file) or --remote-binary PATH (%1 has no nginx.targetBinary in the inventory)</source>
+        <translation>请用 --binary PATH（本地文件）或 --remote-binary PATH 指定要升级到的二进制（清单中 %1 没有 nginx.targetBinary）</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>timeouts are whole seconds above 0</source>
+        <translation>超时必须是大于 0 的整数秒</translation>
+    </message>
+    <message>
+        <source>--on-drain-timeout is fail, terminate or rollback</source>
+        <translation>--on-drain-timeout 的值应为 fail、terminate 或 rollback</translation>
+    </message>
+    <message>
+        <source>--until is spawned, parked or committed</source>
+        <translation>--until 的值应为 spawned、parked 或 committed</translation>
+    </message>
+    <message>
+        <source>transcript: %1</source>
+        <translation>执行记录：%1</translation>
+    </message>
+    <message>
+        <source>no step is possible: the instance is %1 %2</source>
+        <translation>无法执行任何步骤：实例当前为 %1 %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Prints what Baton ran on the hosts: the last run, or the one named.</source>
+        <translation>打印 Baton 在各主机上运行过的命令：最近一次运行，或指定的那次运行。</translation>
+    </message>
+    <message>
+        <source>Only this host.</source>
+        <translation>仅此主机。</translation>
+    </message>
+    <message>
+        <source>List the runs, newest first.</source>
+        <translation>列出各次运行，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Print the entries as JSON lines.</source>
+        <translation>以 JSON Lines 格式打印条目（每行一条）。</translation>
+    </message>
+    <message>
+        <source>Where the transcripts are.</source>
+        <translation>执行记录所在的目录。</translation>
+    </message>
+    <message>
+        <source>A transcript file or run id (default: the last run).</source>
+        <translation>执行记录文件或运行 ID（默认：最近一次运行）。</translation>
+    </message>
+    <message>
+        <source>batonctl transcript: no runs yet in %1</source>
+        <translation>batonctl transcript: %1 中还没有运行记录</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>did not finish: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source> in %1 ms</source>
+        <translation>，耗时 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>valid now: %1</source>
+        <translation>当前可执行：%1</translation>
+    </message>
+</context>
+<context>
     <name>batonctl</name>
     <message>
         <source>batonctl: unknown command &apos;%1&apos;
@@ -979,6 +1664,12 @@ Commands:
   lab up --hosts N --dir DIR   start a local lab of N nginx hosts
   lab down --dir DIR           stop the lab in DIR
   status [--json]              probe the hosts, print each one&apos;s phase
+  preflight --binary PATH      check the hosts can be upgraded; change nothing
+  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,
+                               --dry-run); resumes wherever each host is
+  drain | commit | rollback    one step of an upgrade in progress
+  transcript [RUN]             what Baton ran on the hosts (default: the last run)
+Every command takes --help; --inventory FILE may also come first.
 
 Options:
   -h, --help                   show this help
@@ -987,9 +1678,15 @@ Options:
         <translation>用法：batonctl COMMAND [OPTIONS]
 
 命令：
-  lab up --hosts N --dir DIR   启动一个包含 N 台 nginx 主机的本地实验环境
+  lab up --hosts N --dir DIR   启动由 N 台 nginx 主机组成的本地实验环境
   lab down --dir DIR           停止 DIR 中的实验环境
-  status [--json]              探测各主机并打印每台主机所处的阶段
+  status [--json]              探测各主机，打印每台主机所处的阶段
+  preflight --binary PATH      检查各主机能否升级；不做任何更改
+  upgrade --binary PATH        升级：stage、spawn、drain、commit（--until、--step、
+                               --dry-run）；从每台主机当前所处的阶段继续
+  drain | commit | rollback    对进行中的升级执行其中一步
+  transcript [RUN]             Baton 在各主机上运行过的命令（默认：最近一次运行）
+每个命令都支持 --help；--inventory FILE 也可以放在最前面。
 
 选项：
   -h, --help                   显示此帮助

@@ -1,5 +1,6 @@
 #include "statuscommand.h"
 
+#include "hostupgrade.h"
 #include "inventory.h"
 #include "nginxbuild.h"
 #include "phase.h"
@@ -124,6 +125,11 @@ void describe(HostStatus *status, const ExecResult &result)
     const ProbeInstance instance = selected.value_or(ProbeInstance{});
     const PhaseState state = selected ? PhaseState::derive(*record, instance) : PhaseState::derive(*record);
     json.insert(QStringLiteral("phase"), phaseName(state.phase));
+    QStringList valid;
+    for (HostUpgrade::Step step : HostUpgrade::validSteps(state.phase)) {
+        valid.append(HostUpgrade::stepName(step));
+    }
+    json.insert(QStringLiteral("validSteps"), QJsonArray::fromStringList(valid));
     if (!state.reason.isEmpty()) {
         json.insert(QStringLiteral("reason"), state.reason);
     }
@@ -167,7 +173,8 @@ void describe(HostStatus *status, const ExecResult &result)
             .arg(phaseName(state.phase), -9)
             .arg(state.reason.isEmpty() ? StatusCommand::tr("%n worker(s)", nullptr, int(state.workers.size())) +
                          QStringLiteral("  ") + version
-                                        : state.reason);
+                                        : state.reason) +
+        QStringLiteral("  ") + StatusCommand::tr("(next: %1)").arg(HostUpgrade::validStepNames(state.phase));
 }
 
 } // namespace

@@ -139,6 +139,11 @@ QJsonObject reportJson(const HostRun &run)
         object.insert(QStringLiteral("phase"), phaseName(run.report.phase));
         object.insert(QStringLiteral("message"), run.report.message);
         object.insert(QStringLiteral("details"), QJsonArray::fromStringList(run.report.details));
+        QStringList valid;
+        for (HostUpgrade::Step step : HostUpgrade::validSteps(run.report.phase)) {
+            valid.append(HostUpgrade::stepName(step));
+        }
+        object.insert(QStringLiteral("validSteps"), QJsonArray::fromStringList(valid));
     }
     if (!run.dryRun.isEmpty()) {
         object.insert(QStringLiteral("script"), run.dryRun);
@@ -421,6 +426,10 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                    .arg(run.report.message);
         for (const QString &detail : run.report.details) {
             out << QStringLiteral("    ") << detail << '\n';
+        }
+        if (!run.ok) {
+            out << QStringLiteral("    ") << tr("valid now: %1").arg(HostUpgrade::validStepNames(run.report.phase))
+                << '\n';
         }
     }
     return allOk ? 0 : 1;

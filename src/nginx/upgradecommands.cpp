@@ -57,7 +57,9 @@ namespace UpgradeCommands {
 
 QString backup(const QString &binary, const QString &backupPath)
 {
-    return QStringLiteral("cp -p -- %1 %2 && cmp -s -- %1 %2").arg(shellQuote(binary), shellQuote(backupPath));
+    // a failed copy (a full disk) leaves nothing behind
+    return QStringLiteral("cp -p -- %1 %2 && cmp -s -- %1 %2 || { rm -f -- %2; exit 1; }")
+        .arg(shellQuote(binary), shellQuote(backupPath));
 }
 
 QString install(const QString &source, const QString &binary)
@@ -179,7 +181,9 @@ QString sha256(const QString &file)
 
 QString freeKilobytes(const QString &directory)
 {
-    return QStringLiteral("df -Pk %1 | awk 'NR == 2 { print $4 }'").arg(shellQuote(directory));
+    // a failing df still ends the pipe with awk's status: awk fails when it saw no figure
+    return QStringLiteral("df -Pk %1 | awk 'NR == 2 { print $4; found = 1 } END { exit !found }'")
+        .arg(shellQuote(directory));
 }
 
 QString fileSize(const QString &file)

@@ -112,6 +112,7 @@ struct HostUpgrade::Private
     QString homeDirectory;
     QString targetPath; ///< the target on the host, once known
     QString targetSha;
+    qint64 targetSize = 0;
     std::optional<NginxBuild> targetBuild;
 
     struct Output
@@ -417,6 +418,7 @@ struct HostUpgrade::Private
             *why = HostUpgrade::tr("no target binary: give a local file or a path on the host");
             return false;
         }
+        targetSize = exec(QStringLiteral("stage"), C::fileSize(targetPath), 30).out.trimmed().toLongLong();
         const Output version =
             exec(QStringLiteral("stage"), shellJoin({targetPath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"), 60);
         QString error;
@@ -518,8 +520,33 @@ struct HostUpgrade::Private
         return host.httpPort > 0 ? QStringLiteral("http://127.0.0.1:%1/").arg(host.httpPort) : QString();
     }
 
-    // Empty when healthy (or no health URL); else why not.
+    std::optional<bool> healthUsable; ///< false: the URL failed before this run changed anything
+
+    // Before a step changes anything: does the health URL answer at all? If not, the gates
+    // of this run check the workers and the error log only (a URL that never worked would
+    // otherwise roll every upgrade back).
+    void healthBaseline(const QString &step)
+    {
+        if (!healthUsable) {
+            const QString problem = checkHealth(step);
+            healthUsable = problem.isEmpty();
+            if (!problem.isEmpty()) {
+                progress(HostUpgrade::tr("%1 before any change: the gates check the workers and the error log only")
+                             .arg(problem));
+            }
+        }
+    }
+
+    // Empty when healthy (or no usable health URL); else why not.
     QString healthProblem(const QString &step)
+    {
+        if (healthUsable == false) {
+            return {};
+        }
+        return checkHealth(step);
+    }
+
+    QString checkHealth(const QString &step)
     {
         const QString url = healthUrl();
         if (url.isEmpty()) {
@@ -678,9 +705,18 @@ QString HostUpgrade::stepName(Step step)
     return QStringLiteral("rollback");
 }
 
-QList<HostUpgrade::Step> HostUpgrade::validSteps(const HostSnapshot &snapshot)
+QString HostUpgrade::validStepNames(Phase phase)
 {
-    switch (snapshot.phase()) {
+    QStringList names;
+    for (Step step : validSteps(phase)) {
+        names.append(stepName(step));
+    }
+    return names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "));
+}
+
+QList<HostUpgrade::Step> HostUpgrade::validSteps(Phase phase)
+{
+    switch (phase) {
     case Phase::Running:
         return {Step::Preflight, Step::Stage, Step::Spawn, Step::RollBack};
     case Phase::Spawned:
@@ -823,8 +859,9 @@ QList<PreflightCheck> HostUpgrade::preflight()
         const Private::Output free = d->exec(QStringLiteral("preflight"), C::freeKilobytes(directory), 30);
         const qint64 available = free.out.trimmed().toLongLong() * 1024;
         const qint64 binarySize = std::max<qint64>(s.record.binarySize, 0);
-        // the backup, the new file beside the target, and a margin
-        const qint64 needed = binarySize + (d->targetBuild ? binarySize : 0) * 2 + 1024 * 1024;
+        // the backup (as big as the running binary), the target's copy beside the binary
+        // (the old file's blocks stay in use while the old master runs), and a margin
+        const qint64 needed = binarySize + d->targetSize + 1024 * 1024;
         if (!free.ok()) {
             add("disk", S::Warn, tr("cannot tell the free space in %1: %2").arg(directory, free.why()));
         } else if (available < needed) {
@@ -855,7 +892,8 @@ QList<PreflightCheck> HostUpgrade::preflight()
     const QString url = d->healthUrl();
     if (url.isEmpty()) {
         add("health", S::Warn, tr("no health URL: the gates check the workers and the error log only"));
-    } else if (const QString problem = d->healthProblem(QStringLiteral("preflight")); !problem.isEmpty()) {
+    } else if (const QString problem = d->checkHealth(QStringLiteral("preflight")); !problem.isEmpty()) {
+        d->healthUsable = false;
         add("health",
             S::Warn,
             problem + tr(" (before the upgrade: the gates check the workers and the error log only)"));
@@ -916,6 +954,7 @@ StepReport HostUpgrade::spawn()
         return d->fail(step, why, s);
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
+    d->healthBaseline(step);
     s = d->probe(step);
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
@@ -1018,6 +1057,7 @@ StepReport HostUpgrade::drain()
         return d->fail(step, why, s);
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
+    d->healthBaseline(step);
     s = d->probe(step);
     if (s.phase() == Phase::Spawned) {
         const Private::Output sent = d->signal(step, QStringLiteral("WINCH"), *s.state.oldMaster);
@@ -1095,6 +1135,7 @@ StepReport HostUpgrade::commit()
         return d->fail(step, why, s);
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
+    d->healthBaseline(step);
     s = d->probe(step);
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
@@ -1247,7 +1288,9 @@ StepReport HostUpgrade::runUntil(Phase until)
             if (s.record.executableSha256.value(s.state.master->pid) == d->targetSha) {
                 return d->succeed(step, tr("nginx %1 (the target) runs: nothing left to do").arg(s.masterVersion()), s);
             }
-            if (s.record.binarySha256 != d->targetSha) {
+            {
+                // also when the target is already on disk (staged earlier, or by hand): the
+                // configuration test, the lock and the disk are checked before every spawn
                 const QList<PreflightCheck> checks = preflight();
                 QStringList failures;
                 for (const PreflightCheck &check : checks) {
@@ -1259,9 +1302,11 @@ StepReport HostUpgrade::runUntil(Phase until)
                     return d->fail(
                         step, tr("the preflight failed: %1").arg(failures.join(QStringLiteral("; "))), s, failures);
                 }
-                report = stage();
-                if (!report.ok) {
-                    return report;
+                if (s.record.binarySha256 != d->targetSha) {
+                    report = stage();
+                    if (!report.ok) {
+                        return report;
+                    }
                 }
             }
             report = spawn();

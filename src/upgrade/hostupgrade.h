@@ -102,9 +102,11 @@ public:
     std::function<void(const QString &line)> onProgress;
 
     HostSnapshot snapshot();
-    /** @brief The steps that are valid from @p snapshot's phase. */
-    static QList<Step> validSteps(const HostSnapshot &snapshot);
+    /** @brief The steps that are valid from @p phase. */
+    static QList<Step> validSteps(Phase phase);
     static QString stepName(Step step);
+    /** @brief "drain, commit, rollback", or "none" */
+    static QString validStepNames(Phase phase);
 
     /** @brief Checks everything before a change, and changes nothing on nginx. */
     QList<PreflightCheck> preflight();

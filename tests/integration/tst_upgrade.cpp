@@ -292,6 +292,22 @@ private Q_SLOTS:
         QCOMPARE(diskSha(entry), oldSha); // and its binary is back
     }
 
+    // A health URL that fails before anything changes says nothing about the upgrade: the
+    // preflight warns, and the gates check the workers and the error log only.
+    void healthUrlThatNeverWorked()
+    {
+        const HostEntry &entry = host(2);
+        UpgradeSettings settings;
+        settings.healthUrl = u"http://127.0.0.1:%1/no-such-page"_s.arg(entry.httpPort);
+        auto e = engine(entry, settings);
+        const QList<PreflightCheck> checks = e->upgrade->preflight();
+        const PreflightCheck *health = check(checks, u"health"_s, PreflightCheck::Status::Warn);
+        QVERIFY2(health && health->message.contains(u"404"_s), qPrintable(describe(checks)));
+        const StepReport report = e->upgrade->runUntil(Phase::Running);
+        QVERIFY2(report.ok, qPrintable(report.message + u"\n"_s + e->progress.join(u'\n')));
+        QCOMPARE(e->upgrade->snapshot().masterVersion(), m_inventory.lab->newVersion);
+    }
+
     // Keep-alive clients during an upgrade and commit: the only errors allowed are requests
     // that crossed nginx closing an idle connection (clients retry those); they are
     // counted and reported, apart from real failures, which must be zero.
