@@ -192,6 +192,82 @@ private Q_SLOTS:
         QCOMPARE(status(entry).value(u"phase"_s).toString(), u"running"_s);
     }
 
+    // A host whose login user needs sudo, with a password: the engine runs every nginx
+    // command through sudo, and the password never reaches the transcript.
+    void sudoWithPassword()
+    {
+        if (!m_inventory.lab || m_inventory.lab->sudoUser.isEmpty()) {
+            QSKIP("the lab has sudo accounts only when run as root");
+        }
+        const HostEntry &entry = m_inventory.hosts.at(0);
+        QFile original(m_inventoryFile);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QJsonObject document = QJsonDocument::fromJson(original.readAll()).object();
+        QJsonArray hosts = document.value(u"hosts"_s).toArray();
+        QJsonObject first = hosts.at(0).toObject();
+        first.insert(u"user"_s, m_inventory.lab->sudoUser);
+        first.insert(u"sudo"_s, true);
+        hosts.replace(0, first);
+        document.insert(u"hosts"_s, hosts);
+        const QString inventory = m_lab.directory(u"cli"_s) + u"/inventory-sudo.json"_s;
+        QFile file(inventory);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(document).toJson());
+        file.close();
+
+        QTemporaryDir transcripts;
+        const QStringList options{u"--inventory"_s,
+                                  inventory,
+                                  u"--hosts"_s,
+                                  entry.name,
+                                  u"--transcript-dir"_s,
+                                  transcripts.path(),
+                                  u"--sudo-password-file"_s,
+                                  m_inventory.lab->sudoPasswordFile};
+        // without the password, sudo refuses and nothing changes
+        Run run = batonctl(QStringList{u"upgrade"_s, u"--sudo-password-file"_s, u"/nonexistent"_s} + options.mid(0, 6));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(status(entry).value(u"phase"_s).toString(), u"running"_s);
+        QVERIFY(status(entry)
+                    .value(u"master"_s)
+                    .toObject()
+                    .value(u"version"_s)
+                    .toString()
+                    .contains(m_inventory.lab->oldVersion));
+
+        run = batonctl(QStringList{u"upgrade"_s} + options);
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QVERIFY(status(entry)
+                    .value(u"master"_s)
+                    .toObject()
+                    .value(u"version"_s)
+                    .toString()
+                    .contains(m_inventory.lab->newVersion));
+        run = batonctl(QStringList{u"upgrade"_s,
+                                   u"--remote-binary"_s,
+                                   entry.nginx.binary + u".baton-backup-"_s + m_inventory.lab->oldVersion} +
+                       options);
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QVERIFY(status(entry)
+                    .value(u"master"_s)
+                    .toObject()
+                    .value(u"version"_s)
+                    .toString()
+                    .contains(m_inventory.lab->oldVersion));
+
+        QFile passwordFile(m_inventory.lab->sudoPasswordFile);
+        QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+        const QByteArray password = passwordFile.readAll().trimmed();
+        QVERIFY(password.size() >= 8);
+        for (const QString &path : Transcript::runs(transcripts.path())) {
+            QFile transcript(path);
+            QVERIFY(transcript.open(QIODevice::ReadOnly));
+            const QByteArray text = transcript.readAll();
+            QVERIFY(text.contains("sudo") || text.contains("kill"));
+            QVERIFY2(!text.contains(password), qPrintable(path));
+        }
+    }
+
     void twoAtOnce()
     {
         const HostEntry &entry = m_inventory.hosts.at(1);
