@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QStandardPaths>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -150,4 +152,42 @@ void LoadGenerator::run()
     m_result.requests += requests;
     m_result.connections += connections;
     m_result.idleCloseRaces += races;
+}
+
+QString WrkLoad::missing()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty()
+        ? QStringLiteral("wrk is not installed (installer/packages.txt installs it)")
+        : QString();
+}
+
+bool WrkLoad::start(int port, int seconds, int threads, int connections)
+{
+    m_seconds = seconds;
+    m_process.start(QStandardPaths::findExecutable(QStringLiteral("wrk")),
+                    {QStringLiteral("-t%1").arg(threads),
+                     QStringLiteral("-c%1").arg(connections),
+                     QStringLiteral("-d%1s").arg(seconds),
+                     QStringLiteral("-H"),
+                     QStringLiteral("Connection: close"),
+                     QStringLiteral("http://127.0.0.1:%1/").arg(port)});
+    return m_process.waitForStarted();
+}
+
+qint64 WrkLoad::finish(QString *problem)
+{
+    if (!m_process.waitForFinished((m_seconds + 30) * 1000)) {
+        m_process.kill();
+        m_process.waitForFinished();
+        *problem = QStringLiteral("wrk did not end");
+        return -1;
+    }
+    const QString summary = QString::fromUtf8(m_process.readAllStandardOutput());
+    const auto requests = QRegularExpression(QStringLiteral("(\\d+) requests in")).match(summary);
+    if (!requests.hasMatch() || summary.contains(QStringLiteral("Socket errors")) ||
+        summary.contains(QStringLiteral("Non-2xx"))) {
+        *problem = summary;
+        return -1;
+    }
+    return requests.captured(1).toLongLong();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -49,4 +50,26 @@ private:
     std::vector<std::thread> m_workers;
     std::mutex m_mutex;
     Result m_result;
+};
+
+/**
+ * @brief wrk opening a new connection per request (`Connection: close`) at full speed for a
+ * fixed time: the load under which not one request may fail during an upgrade.
+ */
+class WrkLoad
+{
+public:
+    /** @brief Empty when wrk is there, else why the test cannot run. */
+    static QString missing();
+
+    bool start(int port, int seconds, int threads, int connections);
+    /**
+     * @brief Waits for wrk to end; returns the number of requests answered, or -1 with
+     * @p problem set when any request failed (socket errors, non-2xx) or wrk did not report.
+     */
+    qint64 finish(QString *problem);
+
+private:
+    QProcess m_process;
+    int m_seconds = 0;
 };

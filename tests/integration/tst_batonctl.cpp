@@ -1,4 +1,6 @@
 #include "labfixture.h"
+#include "labshell.h"
+#include "loadgenerator.h"
 #include "shellquote.h"
 #include "sshconnection.h"
 #include "transcript.h"
@@ -57,21 +59,7 @@ class TestBatonctl : public QObject
         return run;
     }
 
-    QString sh(const HostEntry &entry, const QString &command)
-    {
-        SshHostConfig config = entry.sshConfig();
-        config.sshConfigFile = u"none"_s;
-        SshConnection connection(config);
-        SshError error;
-        if (!connection.open(&error)) {
-            return {};
-        }
-        QByteArray out;
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
-        connection.exec({command, {}, 60000}, callbacks);
-        return QString::fromUtf8(out).trimmed();
-    }
+    static QString sh(const HostEntry &entry, const QString &command) { return LabShell::sh(entry, command); }
 
     QJsonObject status(const HostEntry &entry)
     {
@@ -313,18 +301,8 @@ private Q_SLOTS:
         QFETCH(int, host);
         QFETCH(QString, after);
         const HostEntry &entry = m_inventory.hosts.at(host);
-        const QString wrk = QStandardPaths::findExecutable(u"wrk"_s);
-        QProcess load;
-        if (!wrk.isEmpty()) {
-            load.start(wrk,
-                       {u"-t1"_s,
-                        u"-c8"_s,
-                        u"-d20s"_s,
-                        u"-H"_s,
-                        u"Connection: close"_s,
-                        u"http://127.0.0.1:%1/"_s.arg(entry.httpPort)});
-            QVERIFY(load.waitForStarted());
-        }
+        WrkLoad load;
+        const bool loaded = WrkLoad::missing().isEmpty() && load.start(entry.httpPort, 20, 1, 8);
         QElapsedTimer timer;
         timer.start();
 
@@ -347,14 +325,11 @@ private Q_SLOTS:
         QVERIFY(now.value(u"master"_s).toObject().value(u"version"_s).toString().contains(m_inventory.lab->newVersion));
         QCOMPARE(usr2Received(entry), 1);
 
-        if (!wrk.isEmpty()) {
-            QVERIFY(load.waitForFinished(60000));
+        if (loaded) {
+            QString problem;
+            QVERIFY2(load.finish(&problem) > 0, qPrintable(problem));
             QVERIFY2(upgradeMs < 20000,
                      qPrintable(u"the upgrade outlasted the load (%1 ms): the test proves nothing"_s.arg(upgradeMs)));
-            const QString summary = QString::fromUtf8(load.readAllStandardOutput());
-            QVERIFY2(summary.contains(u"requests in"_s), qPrintable(summary));
-            QVERIFY2(!summary.contains(u"Socket errors"_s), qPrintable(summary));
-            QVERIFY2(!summary.contains(u"Non-2xx"_s), qPrintable(summary));
         }
     }
 };

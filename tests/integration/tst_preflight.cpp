@@ -1,5 +1,6 @@
 #include "hostupgrade.h"
 #include "labfixture.h"
+#include "labshell.h"
 #include "remotehost.h"
 #include "shellquote.h"
 #include "sshconnection.h"
@@ -32,48 +33,12 @@ class TestPreflight : public QObject
 
     const HostEntry &host(int index) const { return m_inventory.hosts.at(index); }
 
-    SshHostConfig configOf(const HostEntry &entry) const
+    using ShResult = LabShell::Result;
+    static SshHostConfig configOf(const HostEntry &entry) { return LabShell::configOf(entry); }
+    static ShResult run(const HostEntry &entry, const QString &command) { return LabShell::run(entry, command); }
+    static QString sh(const HostEntry &entry, const QString &command, int *status = nullptr)
     {
-        SshHostConfig config = entry.sshConfig();
-        config.sshConfigFile = u"none"_s;
-        return config;
-    }
-
-    struct ShResult
-    {
-        int status = -1;
-        QString out;
-        QString err;
-    };
-
-    // A shell command on @p entry as root (in the host's own namespaces).
-    ShResult run(const HostEntry &entry, const QString &command)
-    {
-        ShResult result;
-        SshConnection connection(configOf(entry));
-        SshError error;
-        if (!connection.open(&error)) {
-            result.err = error.message;
-            return result;
-        }
-        QByteArray out, err;
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
-        callbacks.stderrData = [&err](const QByteArray &chunk) { err += chunk; };
-        const ExecResult exec = connection.exec({command, {}, 60000}, callbacks);
-        result.status = exec.exitStatus.value_or(-1);
-        result.out = QString::fromUtf8(out).trimmed();
-        result.err = exec.error ? exec.error.message : QString::fromUtf8(err).trimmed();
-        return result;
-    }
-
-    QString sh(const HostEntry &entry, const QString &command, int *status = nullptr)
-    {
-        const ShResult result = run(entry, command);
-        if (status) {
-            *status = result.status;
-        }
-        return result.out;
+        return LabShell::sh(entry, command, status);
     }
 
     struct Engine

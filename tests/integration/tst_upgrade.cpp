@@ -1,5 +1,6 @@
 #include "hostupgrade.h"
 #include "labfixture.h"
+#include "labshell.h"
 #include "loadgenerator.h"
 #include "remotehost.h"
 #include "shellquote.h"
@@ -33,30 +34,10 @@ class TestUpgrade : public QObject
 
     const HostEntry &host(int index) const { return m_inventory.hosts.at(index); }
 
-    SshHostConfig configOf(const HostEntry &entry) const
+    static SshHostConfig configOf(const HostEntry &entry) { return LabShell::configOf(entry); }
+    static QString sh(const HostEntry &entry, const QString &command, int *status = nullptr)
     {
-        SshHostConfig config = entry.sshConfig();
-        config.sshConfigFile = u"none"_s;
-        return config;
-    }
-
-    // A shell command on @p entry as root; returns stdout.
-    QString sh(const HostEntry &entry, const QString &command, int *status = nullptr)
-    {
-        SshConnection connection(configOf(entry));
-        SshError error;
-        if (!connection.open(&error)) {
-            qWarning("%s", qPrintable(error.message));
-            return {};
-        }
-        QByteArray out;
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
-        const ExecResult result = connection.exec({command, {}, 60000}, callbacks);
-        if (status) {
-            *status = result.exitStatus.value_or(-1);
-        }
-        return QString::fromUtf8(out).trimmed();
+        return LabShell::sh(entry, command, status);
     }
 
     struct Engine
@@ -399,9 +380,8 @@ private Q_SLOTS:
     void zeroFailedRequests()
     {
         QFETCH(bool, commit);
-        const QString wrk = QStandardPaths::findExecutable(u"wrk"_s);
-        if (wrk.isEmpty()) {
-            QSKIP("wrk is not installed (installer/packages.txt installs it)");
+        if (const QString missing = WrkLoad::missing(); !missing.isEmpty()) {
+            QSKIP(qPrintable(missing));
         }
         const HostEntry &entry = host(3);
         // The second round starts on the committed 1.26 and goes back to the backed-up
@@ -412,15 +392,8 @@ private Q_SLOTS:
         auto e = engine(entry, settings);
         const QString versionBefore = e->upgrade->snapshot().masterVersion();
         QCOMPARE(versionBefore, commit ? m_inventory.lab->oldVersion : m_inventory.lab->newVersion);
-        QProcess load;
-        load.start(wrk,
-                   {u"-t2"_s,
-                    u"-c16"_s,
-                    u"-d12s"_s,
-                    u"-H"_s,
-                    u"Connection: close"_s,
-                    u"http://127.0.0.1:%1/"_s.arg(entry.httpPort)});
-        QVERIFY(load.waitForStarted());
+        WrkLoad load;
+        QVERIFY(load.start(entry.httpPort, 12, 2, 16));
         QElapsedTimer timer;
         timer.start();
         StepReport report = e->upgrade->runUntil(commit ? Phase::Running : Phase::Parked);
@@ -430,17 +403,13 @@ private Q_SLOTS:
             QVERIFY2(report.ok, qPrintable(report.message));
         }
         const qint64 upgradeMs = timer.elapsed();
-        QVERIFY(load.waitForFinished(30000));
+        QString problem;
+        const qint64 requests = load.finish(&problem);
         QVERIFY2(upgradeMs < 12000, "the upgrade outlasted the load: the test proves nothing");
-        const QString summary = QString::fromUtf8(load.readAllStandardOutput());
-        const auto requests = QRegularExpression(u"(\\d+) requests in"_s).match(summary);
-        QVERIFY2(requests.hasMatch(), qPrintable(summary));
-        QVERIFY2(requests.captured(1).toLongLong() > 1000, qPrintable(summary));
-        QVERIFY2(!summary.contains(u"Socket errors"_s), qPrintable(summary));
-        QVERIFY2(!summary.contains(u"Non-2xx"_s), qPrintable(summary));
-        qInfo("%s: %s requests, none failed; the upgrade took %lld ms",
+        QVERIFY2(requests > 1000, qPrintable(problem));
+        qInfo("%s: %lld requests, none failed; the upgrade took %lld ms",
               commit ? "commit" : "rollback",
-              qPrintable(requests.captured(1)),
+              requests,
               upgradeMs);
         const HostSnapshot after = e->upgrade->snapshot();
         QCOMPARE(after.masterVersion(), commit ? m_inventory.lab->newVersion : versionBefore);
