@@ -26,6 +26,8 @@ int usage(int exitCode)
         "  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,\n"
         "                               --dry-run); resumes wherever each host is\n"
         "  drain | commit | rollback    one step of an upgrade in progress\n"
+        "  rollout --binary PATH        a fleet: canaries, batches, failure budget\n"
+        "                               (--canary, --batch, --parallel, --max-failures)\n"
         "  transcript [RUN]             what Baton ran on the hosts (default: the last run)\n"
         "Every command takes --help; --inventory FILE may also come first.\n"
         "\n"
@@ -72,7 +74,7 @@ int main(int argc, char *argv[])
         return Baton::StatusCommand::run(args.mid(1));
     }
     if (command == u"preflight" || command == u"upgrade" || command == u"drain" || command == u"commit" ||
-        command == u"rollback") {
+        command == u"rollback" || command == u"rollout") {
         return Baton::UpgradeCommand::run(command, args.mid(1));
     }
     if (command == u"transcript") {

@@ -3,16 +3,21 @@
 #include "hostupgrade.h"
 #include "inventory.h"
 #include "remotehost.h"
+#include "rollout.h"
 #include "sshprompter.h"
 #include "transcript.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cstdio>
 #include <mutex>
 #include <thread>
 
@@ -151,6 +156,99 @@ QJsonObject reportJson(const HostRun &run)
     return object;
 }
 
+// Where the options of the last rollout on an inventory are kept for --resume.
+QString rolloutStateFile(const QStringList &arguments)
+{
+    QString inventory = qEnvironmentVariable("BATON_INVENTORY");
+    const qsizetype at = arguments.indexOf(QStringLiteral("--inventory"));
+    if (at >= 0 && at + 1 < arguments.size()) {
+        inventory = arguments.at(at + 1);
+    }
+    const QByteArray key =
+        QCryptographicHash::hash(QFileInfo(inventory).absoluteFilePath().toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return QFileInfo(Transcript::defaultDirectory()).path() + QStringLiteral("/rollouts/") + QString::fromLatin1(key) +
+        QStringLiteral(".json");
+}
+
+int runRollout(
+    const Inventory &inventory, const RolloutPlan &plan, Transcript *transcript, SshPrompter *prompter, bool json)
+{
+    Rollout rollout(inventory, plan, transcript, prompter);
+    if (!json) {
+        printLine(UpgradeCommand::tr("transcript: %1").arg(transcript->path()));
+        const QList<QStringList> batches = plan.batches();
+        for (int b = 0; b < batches.size(); ++b) {
+            printLine(UpgradeCommand::tr("batch %1%2: %3")
+                          .arg(b)
+                          .arg(b == 0 && plan.canaries > 0 ? UpgradeCommand::tr(" (canaries)") : QString())
+                          .arg(batches.at(b).join(QStringLiteral(", "))));
+        }
+        rollout.onProgress = [](const QString &host, const QString &line) {
+            printLine(host + QStringLiteral(": ") + line);
+        };
+    }
+    rollout.confirmCanaries = [](const QList<RolloutHost> &canaries) {
+        if (!isatty(STDIN_FILENO)) {
+            printLine(
+                UpgradeCommand::tr("the canaries are done; not a terminal, so not going on (run again with --resume)"),
+                true);
+            return false;
+        }
+        QStringList lines;
+        for (const RolloutHost &host : canaries) {
+            lines.append(host.name + QStringLiteral(": ") + RolloutHost::stateName(host.state));
+        }
+        printLine(
+            UpgradeCommand::tr("canaries: %1. Go on with the batches? [y/N] ").arg(lines.join(QStringLiteral(", "))),
+            true);
+        char answer[16] = {};
+        return fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y');
+    };
+    const RolloutResult result = rollout.run();
+    QTextStream out(stdout);
+    if (json) {
+        QJsonArray hosts;
+        for (const RolloutHost &host : result.hosts) {
+            hosts.append(QJsonObject{{QStringLiteral("host"), host.name},
+                                     {QStringLiteral("batch"), host.batch},
+                                     {QStringLiteral("state"), RolloutHost::stateName(host.state)},
+                                     {QStringLiteral("phase"), phaseName(host.phase)},
+                                     {QStringLiteral("message"), host.message},
+                                     {QStringLiteral("durationMs"), host.durationMs}});
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("command"), QStringLiteral("rollout")},
+                                         {QStringLiteral("ok"), result.ok},
+                                         {QStringLiteral("message"), result.message},
+                                         {QStringLiteral("transcript"), transcript->path()},
+                                         {QStringLiteral("hosts"), hosts}})
+                   .toJson(QJsonDocument::Indented);
+        return result.ok ? 0 : 1;
+    }
+    out << '\n'
+        << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+               .arg(UpgradeCommand::tr("host"), -12)
+               .arg(UpgradeCommand::tr("batch"), -5)
+               .arg(UpgradeCommand::tr("state"), -11)
+               .arg(UpgradeCommand::tr("phase"), -9)
+               .arg(UpgradeCommand::tr("time"), 7)
+               .arg(UpgradeCommand::tr("message"));
+    for (const RolloutHost &host : result.hosts) {
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                   .arg(host.name, -12)
+                   .arg(host.batch < 0 ? QStringLiteral("-") : QString::number(host.batch), -5)
+                   .arg(RolloutHost::stateName(host.state), -11)
+                   .arg(host.state == RolloutHost::State::Pending ? QStringLiteral("-") : phaseName(host.phase), -9)
+                   .arg(host.durationMs > 0 ? QStringLiteral("%1 s").arg(host.durationMs / 1000.0, 0, 'f', 1)
+                                            : QString(),
+                        7)
+                   .arg(host.message);
+    }
+    out << '\n' << result.message << '\n';
+    return result.ok ? 0 : 1;
+}
+
 } // namespace
 
 int UpgradeCommand::run(const QString &command, const QStringList &arguments)
@@ -158,7 +256,10 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     const QString name = QStringLiteral("batonctl ") + command;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        command == u"preflight" ? tr("Checks that the hosts can be upgraded to the target; changes nothing.")
+        command == u"rollout" ? tr("Upgrades a fleet the careful way: canary hosts first, then batches, within a "
+                                   "failure budget. Run it again (or with --resume) after a crash: it continues "
+                                   "from what the hosts say.")
+            : command == u"preflight" ? tr("Checks that the hosts can be upgraded to the target; changes nothing.")
             : command == u"upgrade"
             ? tr("Upgrades nginx on the hosts: stage, spawn, drain, commit, with health gates; rolls "
                  "back a host whose gate fails. Resumes from wherever each host is.")
@@ -226,13 +327,54 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                        sudoPasswordOption,
                        jsonOption,
                        transcriptOption});
-    if (command == u"preflight" || command == u"upgrade") {
+    if (command == u"preflight" || command == u"upgrade" || command == u"rollout") {
         parser.addOptions({binaryOption, remoteBinaryOption});
+    }
+    const QCommandLineOption canaryOption(
+        QStringLiteral("canary"), tr("Canary hosts, upgraded first (1)."), tr("N"), QStringLiteral("1"));
+    const QCommandLineOption batchOption(
+        QStringLiteral("batch"), tr("Hosts per batch after the canaries (5)."), tr("N"), QStringLiteral("5"));
+    const QCommandLineOption parallelOption(
+        QStringLiteral("parallel"), tr("Hosts upgraded at once within a batch (default: the batch size)."), tr("N"));
+    const QCommandLineOption maxFailuresOption(
+        QStringLiteral("max-failures"), tr("Stop once more hosts than this failed (0)."), tr("N"), QStringLiteral("0"));
+    const QCommandLineOption maxFailurePercentOption(
+        QStringLiteral("max-failure-percent"), tr("Or once more than this share of the hosts failed."), tr("P"));
+    const QCommandLineOption pauseOption(
+        QStringLiteral("pause"), tr("Seconds to wait between batches (0)."), tr("S"), QStringLiteral("0"));
+    const QCommandLineOption pauseAfterCanaryOption(QStringLiteral("pause-after-canary"),
+                                                    tr("Ask before going on after the canaries."));
+    const QCommandLineOption onFailureOption(QStringLiteral("on-failure"),
+                                             tr("rollback-host (default), rollback-batch or stop."),
+                                             tr("POLICY"),
+                                             QStringLiteral("rollback-host"));
+    const QCommandLineOption resumeOption(QStringLiteral("resume"),
+                                          tr("Continue the last rollout on this inventory, with its options."));
+    if (command == u"rollout") {
+        parser.addOptions({canaryOption,
+                           batchOption,
+                           parallelOption,
+                           maxFailuresOption,
+                           maxFailurePercentOption,
+                           pauseOption,
+                           pauseAfterCanaryOption,
+                           onFailureOption,
+                           resumeOption});
     }
     if (command == u"upgrade") {
         parser.addOptions({untilOption, stepOption, dryRunOption});
     }
-    parser.process(QStringList{name} + arguments);
+    QStringList effective = arguments;
+    if (command == u"rollout" && arguments.contains(QStringLiteral("--resume"))) {
+        // the options of the last rollout on this inventory (saved below), then any given now
+        QFile saved(rolloutStateFile(arguments));
+        if (saved.open(QIODevice::ReadOnly)) {
+            QStringList previous =
+                QJsonDocument::fromJson(saved.readAll()).object().value(u"arguments").toVariant().toStringList();
+            effective = previous + arguments;
+        }
+    }
+    parser.process(QStringList{name} + effective);
 
     const auto usage = [&name](const QString &message) {
         printLine(name + QStringLiteral(": ") + message, true);
@@ -258,7 +400,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         }
     }
     UpgradeSettings settings;
-    const bool needsTarget = command == u"preflight" || command == u"upgrade";
+    const bool needsTarget = command == u"preflight" || command == u"upgrade" || command == u"rollout";
     if (needsTarget) {
         if (parser.isSet(binaryOption) && parser.isSet(remoteBinaryOption)) {
             return usage(tr("give either --binary or --remote-binary, not both"));
@@ -313,6 +455,52 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     Transcript transcript(parser.value(transcriptOption));
     CliPrompter prompter;
     prompter.sudoPasswordFile = parser.value(sudoPasswordOption);
+    if (command == u"rollout") {
+        RolloutPlan plan;
+        for (const HostEntry &host : inventory->hosts) {
+            if (wanted.isEmpty() || wanted.contains(host.name)) {
+                plan.hosts.append(host.name);
+            }
+        }
+        bool valid = true;
+        const auto number = [&parser, &valid](const QCommandLineOption &option, int minimum) {
+            bool ok = false;
+            const int value = parser.value(option).toInt(&ok);
+            valid = valid && ok && value >= minimum;
+            return value;
+        };
+        plan.canaries = number(canaryOption, 0);
+        plan.batchSize = number(batchOption, 1);
+        plan.parallel = parser.isSet(parallelOption) ? number(parallelOption, 1) : plan.batchSize;
+        plan.maxFailures = number(maxFailuresOption, 0);
+        plan.maxFailurePercent = parser.isSet(maxFailurePercentOption) ? number(maxFailurePercentOption, 0) : -1;
+        if (plan.maxFailurePercent >= 0 && !parser.isSet(maxFailuresOption)) {
+            plan.maxFailures = -1; // the percentage alone
+        }
+        plan.pauseSeconds = number(pauseOption, 0);
+        plan.pauseAfterCanaries = parser.isSet(pauseAfterCanaryOption);
+        const QString policy = parser.value(onFailureOption);
+        plan.onFailure = policy == u"rollback-batch" ? RolloutPlan::OnFailure::RollBackBatch
+            : policy == u"stop"                      ? RolloutPlan::OnFailure::Stop
+                                                     : RolloutPlan::OnFailure::RollBackHost;
+        if (!valid || (policy != u"rollback-host" && policy != u"rollback-batch" && policy != u"stop")) {
+            return usage(
+                tr("--canary, --batch, --parallel, --max-failures, --max-failure-percent and --pause take whole "
+                   "numbers (--batch and --parallel at least 1); --on-failure is rollback-host, rollback-batch "
+                   "or stop"));
+        }
+        plan.settings = settings;
+        // What --resume will repeat.
+        QFile state(rolloutStateFile(arguments));
+        QDir().mkpath(QFileInfo(state).path());
+        if (state.open(QIODevice::WriteOnly)) {
+            QStringList saved = effective;
+            saved.removeAll(QStringLiteral("--resume"));
+            state.write(
+                QJsonDocument(QJsonObject{{QStringLiteral("arguments"), QJsonArray::fromStringList(saved)}}).toJson());
+        }
+        return runRollout(*inventory, plan, &transcript, &prompter, json);
+    }
     std::vector<HostRun> runs;
     for (const HostEntry &host : inventory->hosts) {
         if (wanted.isEmpty() || wanted.contains(host.name)) {

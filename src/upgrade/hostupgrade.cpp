@@ -1268,6 +1268,37 @@ StepReport HostUpgrade::rollBack()
                       s);
 }
 
+StepReport HostUpgrade::undo()
+{
+    const QString step = QStringLiteral("undo");
+    HostSnapshot s = d->probe(step);
+    if (s.phase() == Phase::Spawned || s.phase() == Phase::Draining || s.phase() == Phase::Parked) {
+        return rollBack();
+    }
+    if (s.phase() != Phase::Running) {
+        return d->fail(step, tr("cannot undo from %1").arg(describe(s)), s);
+    }
+    const QString runningSha = s.record.executableSha256.value(s.state.master->pid);
+    const Private::Output known = d->exec(
+        step, QStringLiteral("cat ") + shellQuote(d->backupRecord()) + QStringLiteral(" 2>/dev/null; true"), 30);
+    const QStringList backup = known.out.trimmed().split(u' ');
+    const bool haveBackup = backup.size() >= 2 && backup.at(1).size() == 64;
+    if (!haveBackup || backup.at(1) == runningSha) {
+        if (!runningSha.isEmpty() && s.record.binarySha256 != runningSha) {
+            return rollBack(); // staged only: put the running binary back on disk
+        }
+        return d->succeed(step, tr("nginx %1 runs its old binary: nothing to undo").arg(s.masterVersion()), s);
+    }
+    // Committed: a new upgrade, to the backup.
+    d->progress(tr("committed already: upgrading back to the backup %1").arg(backup.at(0)));
+    d->settings.localTarget.clear();
+    d->settings.remoteTarget = backup.at(0);
+    d->targetPath.clear();
+    d->targetSha.clear();
+    d->targetBuild.reset();
+    return runUntil(Phase::Running);
+}
+
 StepReport HostUpgrade::runUntil(Phase until)
 {
     const QString step = QStringLiteral("upgrade");

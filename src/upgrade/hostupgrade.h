@@ -116,6 +116,12 @@ public:
     StepReport commit();
     StepReport rollBack();
     /**
+     * @brief Puts the host back on the binary it ran before Baton's last upgrade, from any
+     * phase: a rollback while the upgrade is in progress, or, once committed, a new upgrade
+     * to the recorded backup. A host already on it is left alone (and that is a success).
+     */
+    StepReport undo();
+    /**
      * @brief Automatic mode: from wherever the host is, runs the steps up to @p until
      * (Spawned, Parked or Running for "committed"), with health gates; rolls back on a
      * failed gate.
