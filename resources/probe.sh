@@ -1,5 +1,5 @@
 # Baton's host probe: everything a snapshot needs, in one round trip. Runs with POSIX sh
-# on the host (sent on stdin: sh -s -- [PIDFILE [BINARY]]) and prints a line-oriented record
+# on the host (sent on stdin: sh -s -- [PIDFILE [BINARY [quick]]]) and prints a line-oriented record
 # that src/nginx/proberecord.cpp parses. Needs only sh, /proc and the usual utilities
 # (cat, sed, awk, tr, ls, readlink, head, cut, wc, date) in their POSIX or BusyBox forms; it
 # reads the process table from /proc, so it never depends on the flavour of ps. Optional
@@ -7,11 +7,14 @@
 #
 # Every nginx master on the host is reported; PIDFILE pins the instance the caller means
 # (its pid file is read even when no master names it), BINARY is the file on disk to
-# describe.
+# describe. "quick" leaves out what costs most and changes least (sha256 sums, `exe -V`,
+# the configuration, systemd): for polling while a step runs; the record says "quick yes".
 #
 # Record format, version 2 (one item per line, fields separated by one space; the last
 # field of a line may contain spaces):
 #   baton-probe 2
+#   quick yes                      a quick record (see above): no exesha, build, conf, daemon,
+#                                  pidpath, errorlog, stderr, unit, systemd; binary without sha256
 #   pin PATH                       the pid file the caller named (absent: none)
 #   host NAME                      hostname of the machine
 #   uptime SECONDS                 /proc/uptime, to turn start times into ages
@@ -37,7 +40,10 @@
 set -u
 pin=${1:-}
 binary=${2:-}
+full=yes
+[ "${3:-}" != quick ] || full=
 echo "baton-probe 2"
+[ -n "$full" ] || echo "quick yes"
 [ -z "$pin" ] || echo "pin $pin"
 echo "host $(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)"
 read -r up _ < /proc/uptime
@@ -56,16 +62,20 @@ for dir in /proc/[0-9]*; do
     comm=
     read -r comm < "$dir/comm" 2>/dev/null || continue
     case $comm in nginx*|openresty*|freenginx*) ;; *) continue ;; esac
-    title=$(tr '\000' ' ' < "$dir/cmdline" 2>/dev/null | sed 's/[[:space:]]*$//')
+    title=$(tr '\000' ' ' < "$dir/cmdline" 2>/dev/null)
+    while :; do case $title in *" ") title=${title% } ;; *) break ;; esac; done
     case $title in nginx*) ;; *) continue ;; esac
-    stat=$(cat "$dir/stat" 2>/dev/null) || continue
+    read -r stat < "$dir/stat" 2>/dev/null || continue
     rest=${stat##*) }
     # fields after the command: state ppid ... (starttime is field 22, i.e. the 20th here)
     set -- $rest
     state=$1 ppid=$2
     shift 19
     start=$1
-    uid=$(awk '/^Uid:/ { print $2; exit }' "$dir/status" 2>/dev/null)
+    uid=
+    while read -r key value _; do
+        [ "$key" != Uid: ] || { uid=$value; break; }
+    done < "$dir/status" 2>/dev/null
     echo "proc $pid $ppid ${uid:-?} $start $state $title"
     nginxpids="$nginxpids $pid"
     case $title in "nginx: master process"*) [ "$state" = Z ] || masters="$masters $pid" ;; esac
@@ -79,6 +89,12 @@ netfiles=""
 netns=""
 for pid in $masters; do
     echo "exe $pid $(readlink "/proc/$pid/exe" 2>/dev/null || echo '?')"
+    ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || ns=""
+    case " $netns " in *" $ns "*) ;; *)
+        netns="$netns $ns"
+        netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
+    esac
+    [ -n "$full" ] || continue
     sum=$(sha "/proc/$pid/exe")
     echo "exesha $pid ${sum:--}"
     build=$("/proc/$pid/exe" -V 2>&1) && printf '%s\n' "$build" | sed "s/^/build $pid /"
@@ -156,13 +172,8 @@ for pid in $masters; do
         echo "unit $pid $unit"
         case " $units " in *" $unit "*) ;; *) units="$units $unit" ;; esac
     fi
-    ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || ns=""
-    case " $netns " in *" $ns "*) ;; *)
-        netns="$netns $ns"
-        netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
-    esac
 done
-if have systemctl; then
+if [ -n "$full" ] && have systemctl; then
     for unit in $units; do
         systemctl show -p Type -p PIDFile -p MainPID -p ExecStart "$unit" 2>/dev/null | awk -v u="$unit" '
             /^ExecStart=/ { if (match($0, /path=[^ ;]*/)) print "systemd " u " ExecStart " substr($0, RSTART + 5, RLENGTH - 5); next }
@@ -208,7 +219,8 @@ done
 if [ -n "$binary" ] && [ -e "$binary" ]; then
     size=$(wc -c < "$binary" | tr -d ' ')
     mtime=$(date -r "$binary" +%s 2>/dev/null || echo 0)
-    sum=$(sha "$binary")
+    sum=
+    [ -z "$full" ] || sum=$(sha "$binary")
     echo "binary $binary $size $mtime ${sum:--}"
 fi
 echo "end"

@@ -165,6 +165,8 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             } else if (fields.at(1) == u"ExecStart") {
                 unit.execStart = value;
             }
+        } else if (key == u"quick") {
+            record.quick = rest == u"yes";
         } else if (key == u"pin") {
             record.pinnedPidFile = rest.toString();
         } else if (key == u"listen" || key == u"conns") {

@@ -65,6 +65,7 @@ public:
     static constexpr int SupportedVersion = 2;
 
     int version = 0;
+    bool quick = false; ///< a quick record: no sha256 sums, builds, configuration or systemd facts
     QString pinnedPidFile; ///< the pid file the caller named; empty: none
     QString host;
     qint64 uptimeSeconds = 0;

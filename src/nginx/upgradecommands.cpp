@@ -105,12 +105,13 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
                "d=%1; mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
                "if ! flock -n 9; then echo \"locked by: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; fi; "
                "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
-               "setsid sh -c 'echo $$ > \"$1/holder\"; "
+               "setsid sh -c '"
                "while [ -e \"$1/owner\" ] && [ $(( $(date +%s) - $(date -r \"$1/owner\" +%s) )) -lt \"$2\" ]; "
                "do sleep 1 9>&-; done; rm -f \"$1/owner\" \"$1/holder\"' baton-lock \"$d\" %3 "
                "</dev/null >/dev/null 2>&1 & "
-               "i=0; while [ ! -s \"$d/holder\" ] && [ $i -lt 50 ]; do i=$((i+1)); sleep 0.1; done; "
-               "[ -s \"$d/holder\" ] || { echo 'the lock holder did not start' >&2; exit 1; }")
+               // a background job of a non-interactive shell is no group leader: setsid execs
+               // in place, so $! is the holder itself
+               "echo $! > \"$d/holder\"")
         .arg(shellQuote(stateDirectory), shellQuote(owner), QString::number(leaseSeconds));
 }
 
@@ -155,9 +156,12 @@ QString waitForMarker(const QString &id, int waitSeconds)
 
 QString runStep(const QString &stateDirectory, const QString &id, const QString &command, int waitSeconds)
 {
+    // The step is this shell's child, though in a session of its own: `wait` returns the
+    // moment it ends (no polling delay), and a dropped link kills only this shell.
     return QStringLiteral("f=%1/steps/%2; mkdir -p %1/steps && rm -f \"$f\".* && "
                           "{ setsid sh -c 'sh -c \"$1\" > \"$2.out\" 2>&1 < /dev/null; echo $? > \"$2.rc.tmp\"; "
-                          "mv \"$2.rc.tmp\" \"$2.rc\"' baton-step %3 \"$f\" < /dev/null > /dev/null 2>&1 & }; ")
+                          "mv \"$2.rc.tmp\" \"$2.rc\"' baton-step %3 \"$f\" < /dev/null > /dev/null 2>&1 & }; "
+                          "wait $! 2>/dev/null; ")
                .arg(shellQuote(stateDirectory), shellQuote(id), shellQuote(command)) +
         waitForMarker(id, waitSeconds);
 }

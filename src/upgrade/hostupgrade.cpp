@@ -174,7 +174,7 @@ struct HostUpgrade::Private
                 result.error.code == SshError::Code::ConnectFailed;
         };
         if (retry && broken(output.result) && !cancelled) {
-            if (transcript && record) {
+            if (transcript) { // also for probes: a broken link is worth a line
                 TranscriptEntry failed;
                 failed.time = entry.time;
                 failed.host = host.name;
@@ -206,11 +206,12 @@ struct HostUpgrade::Private
         return output;
     }
 
-    HostSnapshot probe(const QString &step)
+    // @p quick: a lighter record for polling (ProbeRecord::quick).
+    HostSnapshot probe(const QString &step, bool quick = false)
     {
         HostSnapshot snapshot;
-        const QString command =
-            QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary);
+        const QString command = QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' +
+            shellQuote(binary) + (quick ? QStringLiteral(" quick") : QString());
         const Output output = exec(step, command, 60, probeScript, false);
         if (!output.ok()) {
             snapshot.error = HostUpgrade::tr("the probe failed: %1").arg(output.why());
@@ -289,7 +290,7 @@ struct HostUpgrade::Private
         *reached = false;
         HostSnapshot snapshot;
         for (;;) {
-            snapshot = probe(step);
+            snapshot = probe(step, true);
             if (snapshot.ok() && done(snapshot)) {
                 *reached = true;
                 return snapshot;
@@ -316,12 +317,16 @@ struct HostUpgrade::Private
         return localStartTime(match.captured(2).toLongLong()) != match.captured(3).toULongLong();
     }
 
+    bool freshLock = false; ///< the last lock() took the lock (the snapshot before it may be stale)
+
     bool lock(QString *why)
     {
+        freshLock = false;
         if (lockDepth > 0) {
             ++lockDepth;
             return true;
         }
+        freshLock = true;
         if (stateDirectory.isEmpty()) {
             *why = HostUpgrade::tr("the instance has no pid file: Baton cannot lock it or follow an upgrade");
             return false;
@@ -935,7 +940,7 @@ StepReport HostUpgrade::stage()
     if (!install.ok() || after.out.trimmed() != d->targetSha) {
         return d->fail(step, tr("installing the target failed: %1").arg(install.why()), s);
     }
-    s = d->probe(step);
+    // the master is the same (the lock held): the snapshot's version still stands
     return d->succeed(step,
                       tr("staged nginx %1 as %2; the master still runs %3")
                           .arg(d->targetBuild->version.version.toString(), d->binary, s.masterVersion()),
@@ -955,7 +960,9 @@ StepReport HostUpgrade::spawn()
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
-    s = d->probe(step);
+    if (d->freshLock) {
+        s = d->probe(step); // what the host says now that no other Baton can act
+    }
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
     }
@@ -1035,6 +1042,7 @@ StepReport HostUpgrade::spawn()
         report.phase = back.phase;
         return report;
     }
+    s = d->probe(step); // the whole record again: the new master's own version
     return d->succeed(step,
                       tr("new master %1 (nginx %2) runs with %n worker(s) beside the old master %3",
                          nullptr,
@@ -1058,7 +1066,9 @@ StepReport HostUpgrade::drain()
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
-    s = d->probe(step);
+    if (d->freshLock) {
+        s = d->probe(step); // what the host says now that no other Baton can act
+    }
     if (s.phase() == Phase::Spawned) {
         const Private::Output sent = d->signal(step, QStringLiteral("WINCH"), *s.state.oldMaster);
         if (!sent.ok()) {
@@ -1136,7 +1146,9 @@ StepReport HostUpgrade::commit()
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
-    s = d->probe(step);
+    if (d->freshLock) {
+        s = d->probe(step); // what the host says now that no other Baton can act
+    }
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
     }
@@ -1168,6 +1180,7 @@ StepReport HostUpgrade::commit()
     if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
         return d->fail(step, tr("committed, but %1").arg(problem), s);
     }
+    s = d->probe(step);
     return d->succeed(
         step, tr("committed: nginx %1 runs alone (master %2)").arg(s.masterVersion()).arg(newMaster.pid), s);
 }
@@ -1185,7 +1198,9 @@ StepReport HostUpgrade::rollBack()
         return d->fail(step, why, s);
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
-    s = d->probe(step);
+    if (d->freshLock) {
+        s = d->probe(step); // what the host says now that no other Baton can act
+    }
 
     if (s.phase() == Phase::Running) {
         // Staged but not spawned: put the running binary back on disk.
@@ -1309,7 +1324,9 @@ StepReport HostUpgrade::runUntil(Phase until)
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     for (int round = 0; round < 8 && !d->cancelled; ++round) {
-        s = d->probe(step);
+        if (round > 0 || d->freshLock) {
+            s = d->probe(step);
+        }
         StepReport report;
         switch (s.phase()) {
         case Phase::Running: {
