@@ -45,27 +45,37 @@ full=yes
 echo "baton-probe 2"
 [ -n "$full" ] || echo "quick yes"
 [ -z "$pin" ] || echo "pin $pin"
-echo "host $(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)"
+# Few processes per probe: builtins (read, parameter expansion) wherever they do the job.
+read -r name < /proc/sys/kernel/hostname
+echo "host $name"
 read -r up _ < /proc/uptime
 echo "uptime ${up%.*}"
-echo "hz $(getconf CLK_TCK 2>/dev/null || echo 100)"
+hz=100
+[ -z "$full" ] || hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+echo "hz $hz"
 have() { command -v "$1" >/dev/null 2>&1; }
 for tool in sha256sum systemctl; do
     if have "$tool"; then echo "tool $tool yes"; else echo "tool $tool no"; fi
 done
-sha() { if have sha256sum; then sha256sum < "$1" 2>/dev/null | cut -c1-64; fi; }
+sha() { if have sha256sum; then set -- $(sha256sum 2>/dev/null < "$1"); echo "${1:-}"; fi; }
+# the target of a symlink under /proc: ls is one process where readlink would be too, and
+# BusyBox's takes one file only
+link() {
+    target=$(ls -l "$1" 2>/dev/null) || target=
+    case $target in *" -> "*) echo "${target#* -> }" ;; *) echo '?' ;; esac
+}
 masters=""
 nginxpids=""
 for dir in /proc/[0-9]*; do
     pid=${dir#/proc/}
     # comm (the executable's name) first: a shell builtin, no process per entry of a busy host
     comm=
-    read -r comm < "$dir/comm" 2>/dev/null || continue
+    read -r comm 2>/dev/null < "$dir/comm" || continue
     case $comm in nginx*|openresty*|freenginx*) ;; *) continue ;; esac
-    title=$(tr '\000' ' ' < "$dir/cmdline" 2>/dev/null)
+    title=$(tr '\000' ' ' 2>/dev/null < "$dir/cmdline")
     while :; do case $title in *" ") title=${title% } ;; *) break ;; esac; done
     case $title in nginx*) ;; *) continue ;; esac
-    read -r stat < "$dir/stat" 2>/dev/null || continue
+    read -r stat 2>/dev/null < "$dir/stat" || continue
     rest=${stat##*) }
     # fields after the command: state ppid ... (starttime is field 22, i.e. the 20th here)
     set -- $rest
@@ -75,7 +85,7 @@ for dir in /proc/[0-9]*; do
     uid=
     while read -r key value _; do
         [ "$key" != Uid: ] || { uid=$value; break; }
-    done < "$dir/status" 2>/dev/null
+    done 2>/dev/null < "$dir/status"
     echo "proc $pid $ppid ${uid:-?} $start $state $title"
     nginxpids="$nginxpids $pid"
     case $title in "nginx: master process"*) [ "$state" = Z ] || masters="$masters $pid" ;; esac
@@ -88,8 +98,8 @@ units=""
 netfiles=""
 netns=""
 for pid in $masters; do
-    echo "exe $pid $(readlink "/proc/$pid/exe" 2>/dev/null || echo '?')"
-    ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || ns=""
+    echo "exe $pid $(link "/proc/$pid/exe")"
+    ns=$(link "/proc/$pid/ns/net")
     case " $netns " in *" $ns "*) ;; *)
         netns="$netns $ns"
         netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
@@ -97,12 +107,19 @@ for pid in $masters; do
     [ -n "$full" ] || continue
     sum=$(sha "/proc/$pid/exe")
     echo "exesha $pid ${sum:--}"
-    build=$("/proc/$pid/exe" -V 2>&1) && printf '%s\n' "$build" | sed "s/^/build $pid /"
+    build=$("/proc/$pid/exe" -V 2>&1) || build=
+    cargs=
+    while IFS= read -r line; do
+        [ -n "$line" ] || continue
+        echo "build $pid $line"
+        case $line in "configure arguments: "*) cargs=${line#configure arguments: } ;; esac
+    done <<EOF_BUILD
+$build
+EOF_BUILD
     # Where the master's configuration and pid file are: -p/-c/-g from its title, the
     # compiled-in defaults (configure arguments), then the main configuration file's
     # top-level `pid` and `daemon` directives.
-    title=$(tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null)
-    cargs=$(printf '%s\n' "$build" | sed -n 's/^configure arguments: //p')
+    title=$(tr '\000' ' ' 2>/dev/null < "/proc/$pid/cmdline")
     where=$(T=$title C=$cargs P=$pid awk '
         function scan(text,   n, t, i, k, depth, w) {
             gsub(/[{};]/, " & ", text)
@@ -164,10 +181,14 @@ for pid in $masters; do
             print "errorlog " ENVIRON["P"] " " errlog
         }')
     printf '%s\n' "$where"
-    echo "stderr $pid $(readlink "/proc/$pid/fd/2" 2>/dev/null || echo '?')"
-    path=$(printf '%s\n' "$where" | sed -n 's/^pidpath [0-9]* //p')
+    echo "stderr $pid $(link "/proc/$pid/fd/2")"
+    path=${where#*pidpath $pid }
+    path=${path%%"$nl"*}
     case $path in off|\?|"") ;; *) addpath "$path" ;; esac
-    unit=$(sed -n 's,^[0-9]*:[^:]*:.*/\([^/]*\.service\)$,\1,p' "/proc/$pid/cgroup" 2>/dev/null | head -n 1)
+    unit=
+    while IFS= read -r line; do
+        case $line in *.service) unit=${line##*/}; break ;; esac
+    done 2>/dev/null < "/proc/$pid/cgroup"
     if [ -n "$unit" ]; then
         echo "unit $pid $unit"
         case " $units " in *" $unit "*) ;; *) units="$units $unit" ;; esac
@@ -182,9 +203,13 @@ if [ -n "$full" ] && have systemctl; then
 fi
 # Sockets: the inodes each nginx process holds, matched against the masters' network
 # namespaces' TCP tables (state 0A: listening, 01: established).
-for pid in $nginxpids; do
-    ls -l "/proc/$pid/fd" 2>/dev/null | sed -n "s/.*socket:\[\([0-9]*\)\]\$/$pid \1/p"
-done | awk -v masters=" $masters " '
+fds=
+for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
+# one ls for every process: its "/proc/PID/fd:" headers say whose sockets follow
+[ -n "$fds" ] && ls -l $fds 2>/dev/null | awk '
+    /^\/proc\/[0-9]+\/fd:$/ { split($0, part, "/"); pid = part[3]; next }
+    /socket:\[[0-9]+\]$/ { inode = $NF; gsub(/[^0-9]/, "", inode); print pid " " inode }
+' | awk -v masters=" $masters " '
     function hex(h,   i, v) { v = 0; for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789ABCDEF", toupper(substr(h, i, 1))) - 1; return v }
     function addr(a,   part, port, ip, w, word, out) {
         split(a, part, ":"); port = hex(part[2]); ip = part[1]
@@ -210,15 +235,16 @@ done | awk -v masters=" $masters " '
     END { for (p in conns) print "conns " p " " conns[p] }
 ' - ${netfiles:-/proc/net/tcp /proc/net/tcp6} 2>/dev/null
 [ -z "$pin" ] || addpath "$pin"
+pidin() { content=; read -r content 2>/dev/null < "$1"; content=${content%%[!0-9]*}; content=${content:--}; }
 printf '%s' "$pidpaths" | while IFS= read -r file; do
-    content=$(cat "$file" 2>/dev/null | tr -dc '0-9')
-    echo "pidfile $file ${content:--}"
-    content=$(cat "$file.oldbin" 2>/dev/null | tr -dc '0-9')
-    echo "oldbin $file ${content:--}"
+    pidin "$file"
+    echo "pidfile $file $content"
+    pidin "$file.oldbin"
+    echo "oldbin $file $content"
 done
 if [ -n "$binary" ] && [ -e "$binary" ]; then
-    size=$(wc -c < "$binary" | tr -d ' ')
-    mtime=$(date -r "$binary" +%s 2>/dev/null || echo 0)
+    set -- $(stat -L -c '%s %Y' "$binary" 2>/dev/null || echo "$(wc -c < "$binary") $(date -r "$binary" +%s)")
+    size=$1 mtime=${2:-0}
     sum=
     [ -z "$full" ] || sum=$(sha "$binary")
     echo "binary $binary $size $mtime ${sum:--}"

@@ -130,7 +130,7 @@ QString releaseLock(const QString &stateDirectory, const QString &owner)
                           "rm -f \"$d/owner\"; h=$(cat \"$d/holder\" 2>/dev/null); "
                           "if [ -n \"$h\" ] && tr '\\000' ' ' < \"/proc/$h/cmdline\" 2>/dev/null | grep -q baton-lock; "
                           "then kill \"$h\" 2>/dev/null; fi; "
-                          "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done")
+                          "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }
 
@@ -172,6 +172,63 @@ QString waitStep(const QString &stateDirectory, const QString &id, int waitSecon
                           "[ -e \"$f.out\" ] || [ -e \"$f.rc\" ] || { echo 'step %2 never started' >&2; exit 125; }; ")
                .arg(shellQuote(stateDirectory), shellQuote(id)) +
         waitForMarker(id, waitSeconds);
+}
+
+namespace {
+
+// `kids PID [EXCEPT]` sets n to the live children of PID (EXCEPT left out): /proc read with
+// builtins only. `tick` counts 20 ticks a second up to the limit, then exits 1.
+QString waitPrelude(int seconds)
+{
+    return QStringLiteral("kids() { p=$1 x=${2:-} n=0; for d in /proc/[0-9]*; do "
+                          "read -r s 2>/dev/null < \"$d/stat\" || continue; set -- ${s##*) }; "
+                          "[ \"$2\" = \"$p\" ] && [ \"$1\" != Z ] && [ \"${d#/proc/}\" != \"$x\" ] && n=$((n+1)); "
+                          "done; }; "
+                          "i=0; tick() { i=$((i+1)); [ $i -le %1 ] || exit 1; sleep 0.05; }; ")
+        .arg(seconds * 20);
+}
+
+} // namespace
+
+QString waitSpawned(const QString &pidFile, qint64 oldMaster, int workers, int seconds)
+{
+    return waitPrelude(seconds) +
+        QStringLiteral("f=%1; while :; do new=; read -r new 2>/dev/null < \"$f\"; new=${new%%[!0-9]*}; "
+                       "if [ -e \"$f.oldbin\" ] && [ -n \"$new\" ] && [ \"$new\" != %2 ]; then "
+                       "kids \"$new\"; [ $n -lt %3 ] || exit 0; "
+                       "elif [ \"$new\" = %2 ] && [ ! -e \"$f.oldbin\" ] && [ $i -gt 20 ]; then exit 2; fi; "
+                       "tick; done")
+            .arg(shellQuote(pidFile), QString::number(oldMaster), QString::number(workers));
+}
+
+QString waitWorkers(qint64 pid, qint64 exceptPid, int workers, int seconds)
+{
+    return waitPrelude(seconds) +
+        QStringLiteral("while :; do kids %1 %2; [ $n -lt %3 ] || exit 0; tick; done")
+            .arg(QString::number(pid), QString::number(exceptPid), QString::number(workers));
+}
+
+QString waitDrained(qint64 pid, qint64 exceptPid, int seconds)
+{
+    return waitPrelude(seconds) +
+        QStringLiteral("while :; do kids %1 %2; [ $n -gt 0 ] || exit 0; tick; done")
+            .arg(QString::number(pid), QString::number(exceptPid));
+}
+
+QString waitGone(qint64 pid, quint64 startTime, int seconds)
+{
+    return waitPrelude(seconds) +
+        QStringLiteral("while :; do read -r s 2>/dev/null < /proc/%1/stat || exit 0; set -- ${s##*) }; shift 19; "
+                       "[ \"$1\" = %2 ] || exit 0; tick; done")
+            .arg(QString::number(pid), QString::number(startTime));
+}
+
+QString masterFacts(qint64 pid)
+{
+    return QStringLiteral("e=/proc/%1/exe; [ -r \"$e\" ] || { echo 'cannot read '\"$e\" >&2; exit 1; }; "
+                          "if command -v sha256sum >/dev/null 2>&1; then set -- $(sha256sum < \"$e\"); echo \"$1\"; "
+                          "else echo -; fi; \"$e\" -v 2>&1")
+        .arg(QString::number(pid));
 }
 
 QString sha256(const QString &file)

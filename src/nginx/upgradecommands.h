@@ -85,6 +85,26 @@ QString runStep(const QString &stateDirectory, const QString &id, const QString 
  */
 QString waitStep(const QString &stateDirectory, const QString &id, int waitSeconds);
 
+/**
+ * @brief Host-side waits: a light loop of shell builtins (no process per check) that
+ * returns as soon as the condition holds (exit 0) or after @p seconds (exit 1), so that a
+ * step costs one round trip to wait and one probe to confirm, not a probe per poll.
+ */
+/** @brief Until @p pidFile names a new master (not @p oldMaster), `.oldbin` is there, and the
+ * new master has @p workers children. Exit 2 when, after a second, nginx is back on the old
+ * master alone (the new one died). */
+QString waitSpawned(const QString &pidFile, qint64 oldMaster, int workers, int seconds);
+/** @brief Until master @p pid has at least @p workers children besides @p exceptPid. */
+QString waitWorkers(qint64 pid, qint64 exceptPid, int workers, int seconds);
+/** @brief Until master @p pid has no children besides @p exceptPid (its workers drained). */
+QString waitDrained(qint64 pid, qint64 exceptPid, int seconds);
+/** @brief Until process @p pid (started at @p startTime) is gone. */
+QString waitGone(qint64 pid, quint64 startTime, int seconds);
+
+/** @brief Prints what master @p pid really runs: the sha256 of /proc/PID/exe ("-" without
+ * sha256sum), then the first line of its `-v`. A few processes, where a probe has many. */
+QString masterFacts(qint64 pid);
+
 /** @brief Prints the sha256 of @p file (sha256sum, else openssl, else nothing and exit 127). */
 QString sha256(const QString &file);
 /** @brief Prints the kilobytes available to unprivileged writers in the file system of @p directory. */

@@ -206,6 +206,21 @@ struct HostUpgrade::Private
         return output;
     }
 
+    // The last snapshot, reused for a moment while this run holds the lock and has changed
+    // nothing since (every state change goes through runStep(), which drops it). Signals
+    // are still checked against the process's start time on the host.
+    std::optional<HostSnapshot> fresh;
+    QElapsedTimer freshAge;
+
+    HostSnapshot current(const QString &step, bool full)
+    {
+        if (fresh && lockDepth > 0 && freshAge.isValid() && freshAge.elapsed() < 2000 &&
+            (!full || !fresh->record.quick)) {
+            return *fresh;
+        }
+        return probe(step, !full);
+    }
+
     // @p quick: a lighter record for polling (ProbeRecord::quick).
     HostSnapshot probe(const QString &step, bool quick = false)
     {
@@ -239,12 +254,28 @@ struct HostUpgrade::Private
         if (!snapshot.instance.pidFile.isEmpty()) {
             stateDirectory = C::stateDirectory(snapshot.instance.pidFile);
         }
+        fresh = snapshot;
+        freshAge.start();
         note(step,
              HostUpgrade::tr("phase: %1%2")
                  .arg(phaseName(snapshot.state.phase),
                       snapshot.state.reason.isEmpty() ? QString()
                                                       : QStringLiteral(" (") + snapshot.state.reason + u')'));
         return snapshot;
+    }
+
+    // Completes a quick snapshot with what master @p pid runs (sha256, version): one small
+    // command instead of a whole probe.
+    void addMasterFacts(const QString &step, HostSnapshot *snapshot, qint64 pid)
+    {
+        const Output facts = exec(step, C::masterFacts(pid), 60);
+        const QStringList lines = facts.out.split(u'\n', Qt::SkipEmptyParts);
+        if (facts.ok() && lines.size() >= 2) {
+            if (lines.at(0) != u"-") {
+                snapshot->record.executableSha256.insert(pid, lines.at(0).trimmed());
+            }
+            snapshot->record.versions.insert(pid, lines.at(1).trimmed());
+        }
     }
 
     QString newStepId(const QString &name) { return runId + u'-' + QString::number(++stepCounter) + u'-' + name; }
@@ -255,6 +286,7 @@ struct HostUpgrade::Private
     {
         const QString id = newStepId(name);
         const int limit = timeoutSeconds + 30;
+        fresh.reset(); // the host is about to change
         Output output =
             exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
         for (int attempt = 0; attempt < 5 && output.result.error && !cancelled; ++attempt) {
@@ -279,17 +311,27 @@ struct HostUpgrade::Private
     }
 
     // Polls fresh snapshots until @p done, @p failed, cancellation or the deadline.
+    // @p hostWait, if any, builds a host-side wait (UpgradeCommands::waitSpawned, ...) for a
+    // number of seconds: it runs before each probe, so the host itself watches for the
+    // change and the probe confirms it, at a fraction of the cost of polling by probes.
     HostSnapshot pollUntil(const QString &step,
                            int timeoutSeconds,
                            const std::function<bool(const HostSnapshot &)> &done,
                            bool *reached,
-                           const std::function<bool(const HostSnapshot &)> &failed = {})
+                           const std::function<bool(const HostSnapshot &)> &failed = {},
+                           const std::function<QString(int seconds)> &hostWait = {},
+                           int waitSlice = 0)
     {
         QElapsedTimer timer;
         timer.start();
         *reached = false;
         HostSnapshot snapshot;
         for (;;) {
+            if (hostWait) {
+                const qint64 left = qint64(timeoutSeconds) * 1000 - timer.elapsed();
+                const int seconds = int(std::clamp<qint64>(left / 1000, 1, waitSlice > 0 ? waitSlice : timeoutSeconds));
+                exec(step, hostWait(seconds), seconds + 30);
+            }
             snapshot = probe(step, true);
             if (snapshot.ok() && done(snapshot)) {
                 *reached = true;
@@ -635,11 +677,14 @@ struct HostUpgrade::Private
         const auto backToOld = [&oldMaster](const HostSnapshot &s) {
             return s.phase() == Phase::Running && s.state.master && s.state.master->pid == oldMaster.pid;
         };
-        HostSnapshot snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok);
+        const auto gone = [&newMaster](int seconds) {
+            return C::waitGone(newMaster.pid, newMaster.startTime, seconds);
+        };
+        HostSnapshot snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok, {}, gone);
         if (!*ok && !cancelled) {
             progress(HostUpgrade::tr("the new master did not exit after QUIT; sending TERM"));
             signal(step, QStringLiteral("TERM"), newMaster);
-            snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok);
+            snapshot = pollUntil(step, settings.quitTimeoutSeconds, backToOld, ok, {}, gone);
         }
         return snapshot;
     }
@@ -746,7 +791,7 @@ QList<PreflightCheck> HostUpgrade::preflight()
         d->note(QStringLiteral("preflight"),
                 PreflightCheck::statusName(status) + u' ' + QString::fromLatin1(id) + QStringLiteral(": ") + message);
     };
-    HostSnapshot s = d->probe(QStringLiteral("preflight"));
+    HostSnapshot s = d->current(QStringLiteral("preflight"), true);
     if (!s.ok()) {
         add("phase", S::Fail, s.error);
         return checks;
@@ -903,6 +948,7 @@ QList<PreflightCheck> HostUpgrade::preflight()
             S::Warn,
             problem + tr(" (before the upgrade: the gates check the workers and the error log only)"));
     } else {
+        d->healthUsable = true;
         add("health", S::Pass, tr("%1 answers").arg(url));
     }
     return checks;
@@ -912,7 +958,7 @@ StepReport HostUpgrade::stage()
 {
     const QString step = QStringLiteral("stage");
     QString why;
-    HostSnapshot s = d->probe(step);
+    HostSnapshot s = d->current(step, true);
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("stage needs a running instance; it is %1").arg(describe(s)), s);
     }
@@ -923,7 +969,7 @@ StepReport HostUpgrade::stage()
     if (!d->ensureTarget(&why)) {
         return d->fail(step, why, s);
     }
-    s = d->probe(step);
+    s = d->current(step, true);
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
     }
@@ -951,7 +997,7 @@ StepReport HostUpgrade::spawn()
 {
     const QString step = QStringLiteral("spawn");
     QString why;
-    HostSnapshot s = d->probe(step);
+    HostSnapshot s = d->current(step, true);
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("spawn needs a running instance; it is %1").arg(describe(s)), s);
     }
@@ -1007,7 +1053,9 @@ StepReport HostUpgrade::spawn()
             }
             severe = d->severeLogLines(step, log, offset);
             return !severe.isEmpty() || sinceSignal.elapsed() > 3000;
-        });
+        },
+        [&](int seconds) { return C::waitSpawned(s.instance.pidFile, oldMaster.pid, workers, seconds); },
+        3);
     severe = d->severeLogLines(step, log, offset);
     if (!reached) {
         const bool oldAlone = s.phase() == Phase::Running && s.state.master && s.state.master->pid == oldMaster.pid;
@@ -1042,7 +1090,7 @@ StepReport HostUpgrade::spawn()
         report.phase = back.phase;
         return report;
     }
-    s = d->probe(step); // the whole record again: the new master's own version
+    d->addMasterFacts(step, &s, s.state.master->pid); // the new master's own version
     return d->succeed(step,
                       tr("new master %1 (nginx %2) runs with %n worker(s) beside the old master %3",
                          nullptr,
@@ -1057,7 +1105,7 @@ StepReport HostUpgrade::drain()
 {
     const QString step = QStringLiteral("drain");
     QString why;
-    HostSnapshot s = d->probe(step);
+    HostSnapshot s = d->current(step, false);
     if (s.phase() != Phase::Spawned && s.phase() != Phase::Draining) {
         return d->fail(step, tr("drain needs a spawned or draining instance; it is %1").arg(describe(s)), s);
     }
@@ -1067,7 +1115,7 @@ StepReport HostUpgrade::drain()
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
     if (d->freshLock) {
-        s = d->probe(step); // what the host says now that no other Baton can act
+        s = d->probe(step, true); // what the host says now that no other Baton can act
     }
     if (s.phase() == Phase::Spawned) {
         const Private::Output sent = d->signal(step, QStringLiteral("WINCH"), *s.state.oldMaster);
@@ -1095,14 +1143,16 @@ StepReport HostUpgrade::drain()
         }
         return x.phase() == Phase::Parked && x.state.oldMaster->pid == oldMaster.pid;
     };
-    s = d->pollUntil(step, d->settings.drainTimeoutSeconds, parked, &reached);
+    const qint64 newMasterPid = s.state.master ? s.state.master->pid : 0;
+    const auto drained = [&](int seconds) { return C::waitDrained(oldMaster.pid, newMasterPid, seconds); };
+    s = d->pollUntil(step, d->settings.drainTimeoutSeconds, parked, &reached, {}, drained, 2);
     if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate) {
         d->progress(
             tr("the old workers did not drain within %1 s: terminating them").arg(d->settings.drainTimeoutSeconds));
         for (const NginxProcess &worker : s.state.oldWorkers) {
             d->signal(step, QStringLiteral("TERM"), worker);
         }
-        s = d->pollUntil(step, d->settings.quitTimeoutSeconds, parked, &reached);
+        s = d->pollUntil(step, d->settings.quitTimeoutSeconds, parked, &reached, {}, drained, 2);
     }
     if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::RollBack) {
         StepReport report =
@@ -1134,7 +1184,7 @@ StepReport HostUpgrade::commit()
 {
     const QString step = QStringLiteral("commit");
     QString why;
-    HostSnapshot s = d->probe(step);
+    HostSnapshot s = d->current(step, false);
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
         return d->fail(step,
                        s.phase() == Phase::Spawned ? tr("the old workers still serve: drain first")
@@ -1147,14 +1197,13 @@ StepReport HostUpgrade::commit()
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
     if (d->freshLock) {
-        s = d->probe(step); // what the host says now that no other Baton can act
+        s = d->probe(step, true); // what the host says now that no other Baton can act
     }
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
     }
     const NginxProcess oldMaster = *s.state.oldMaster;
     const NginxProcess newMaster = *s.state.master;
-    const QString newSha = s.record.executableSha256.value(newMaster.pid);
     const Private::Output sent = d->signal(step, QStringLiteral("QUIT"), oldMaster);
     if (!sent.ok()) {
         return d->fail(step, tr("QUIT could not be sent: %1").arg(sent.why()), s);
@@ -1167,20 +1216,23 @@ StepReport HostUpgrade::commit()
             return x.phase() == Phase::Running && x.state.master->pid == newMaster.pid &&
                 !x.record.oldbinPids.value(x.instance.pidFile);
         },
-        &reached);
+        &reached,
+        {},
+        [&oldMaster](int seconds) { return C::waitGone(oldMaster.pid, oldMaster.startTime, seconds); });
     if (!reached) {
         return d->fail(step, tr("the old master did not exit: the instance is %1").arg(describe(s)), s);
     }
+    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
+        return d->fail(step, tr("committed, but %1").arg(problem), s);
+    }
+    d->addMasterFacts(step, &s, newMaster.pid);
+    const QString newSha = s.record.executableSha256.value(newMaster.pid);
     if (!d->targetSha.isEmpty() && !newSha.isEmpty() && newSha != d->targetSha) {
         return d->fail(step,
                        tr("committed, but the master runs sha256 %1, not the target %2")
                            .arg(newSha.left(12), d->targetSha.left(12)),
                        s);
     }
-    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
-        return d->fail(step, tr("committed, but %1").arg(problem), s);
-    }
-    s = d->probe(step);
     return d->succeed(
         step, tr("committed: nginx %1 runs alone (master %2)").arg(s.masterVersion()).arg(newMaster.pid), s);
 }
@@ -1189,7 +1241,7 @@ StepReport HostUpgrade::rollBack()
 {
     const QString step = QStringLiteral("rollback");
     QString why;
-    HostSnapshot s = d->probe(step);
+    HostSnapshot s = d->current(step, true);
     const QList<Phase> valid{Phase::Running, Phase::Spawned, Phase::Draining, Phase::Parked};
     if (!valid.contains(s.phase())) {
         return d->fail(step, tr("cannot roll back from %1").arg(describe(s)), s);
@@ -1230,11 +1282,15 @@ StepReport HostUpgrade::rollBack()
     if (s.phase() == Phase::Draining) {
         // HUP before the old workers are gone would start duplicate workers: wait for them.
         d->progress(tr("waiting for the old workers to finish before the old master starts new ones"));
+        const auto drained = [&](int seconds) { return C::waitDrained(oldMaster.pid, newMaster.pid, seconds); };
         s = d->pollUntil(
             step,
             d->settings.drainTimeoutSeconds,
             [](const HostSnapshot &x) { return x.phase() == Phase::Parked; },
-            &reached);
+            &reached,
+            {},
+            drained,
+            2);
         if (!reached && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate && s.phase() == Phase::Draining) {
             for (const NginxProcess &worker : s.state.oldWorkers) {
                 d->signal(step, QStringLiteral("TERM"), worker);
@@ -1243,7 +1299,10 @@ StepReport HostUpgrade::rollBack()
                 step,
                 d->settings.quitTimeoutSeconds,
                 [](const HostSnapshot &x) { return x.phase() == Phase::Parked; },
-                &reached);
+                &reached,
+                {},
+                drained,
+                2);
         }
         if (!reached) {
             return d->fail(step,
@@ -1262,7 +1321,9 @@ StepReport HostUpgrade::rollBack()
             step,
             d->settings.spawnTimeoutSeconds,
             [&](const HostSnapshot &x) { return x.phase() == Phase::Spawned && x.state.oldWorkers.size() >= expected; },
-            &reached);
+            &reached,
+            {},
+            [&](int seconds) { return C::waitWorkers(oldMaster.pid, newMaster.pid, expected, seconds); });
         if (!reached) {
             return d->fail(
                 step, tr("the old master did not start its workers again: the instance is %1").arg(describe(s)), s);
@@ -1325,7 +1386,10 @@ StepReport HostUpgrade::runUntil(Phase until)
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     for (int round = 0; round < 8 && !d->cancelled; ++round) {
         if (round > 0 || d->freshLock) {
-            s = d->probe(step);
+            s = d->current(step, false);
+        }
+        if (s.phase() == Phase::Running && s.record.quick) {
+            s = d->current(step, true); // the running binary's sha256 decides what is left to do
         }
         StepReport report;
         switch (s.phase()) {
