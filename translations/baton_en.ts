@@ -84,6 +84,23 @@
     </message>
 </context>
 <context>
+    <name>Rollout</name>
+    <message numerus="yes">
+        <source>%n host(s) failed, more than the failure budget allows: the rollout stopped (%1)</source>
+        <translation>
+            <numerusform>%n host failed, more than the failure budget allows: the rollout stopped (%1)</numerusform>
+            <numerusform>%n hosts failed, more than the failure budget allows: the rollout stopped (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) upgraded</source>
+        <translation>
+            <numerusform>%1 of %n host upgraded</numerusform>
+            <numerusform>%1 of %n hosts upgraded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message numerus="yes">
         <source>%n worker(s)</source>

@@ -574,6 +574,18 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>cannot undo from %1</source>
+        <translation>无法从 %1 撤销</translation>
+    </message>
+    <message>
+        <source>nginx %1 runs its old binary: nothing to undo</source>
+        <translation>nginx %1 运行的是旧的二进制：无需撤销</translation>
+    </message>
+    <message>
+        <source>committed already: upgrading back to the backup %1</source>
+        <translation>已经提交：升级回备份 %1</translation>
+    </message>
 </context>
 <context>
     <name>Inventory</name>
@@ -1121,6 +1133,37 @@
     </message>
 </context>
 <context>
+    <name>Rollout</name>
+    <message>
+        <source>no host named %1 in the inventory</source>
+        <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+    <message>
+        <source>a canary failed (%1): the rollout stopped before any other host changed</source>
+        <translation>金丝雀主机失败（%1）：发布已停止，其他主机均未改动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) failed, more than the failure budget allows: the rollout stopped (%1)</source>
+        <translation>
+            <numerusform>%n 台主机失败，超出失败预算：发布已停止（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped after the canaries, as asked</source>
+        <translation>按要求在金丝雀主机之后停止</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) upgraded</source>
+        <translation>
+            <numerusform>%n 台主机中已升级 %1 台</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SshConnection</name>
     <message>
         <source>none</source>
@@ -1648,6 +1691,102 @@
         <source>valid now: %1</source>
         <translation>当前可执行：%1</translation>
     </message>
+    <message>
+        <source>batch %1%2: %3</source>
+        <translation>批次 %1%2：%3</translation>
+    </message>
+    <message>
+        <source> (canaries)</source>
+        <translation>（金丝雀）</translation>
+    </message>
+    <message>
+        <source>the canaries are done; not a terminal, so not going on (run again with --resume)</source>
+        <translation>金丝雀主机已完成；当前不是终端，因此不再继续（用 --resume 再次运行）</translation>
+    </message>
+    <message>
+        <source>canaries: %1. Go on with the batches? [y/N] </source>
+        <translation>金丝雀主机：%1。继续执行后续批次吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Upgrades a fleet the careful way: canary hosts first, then batches, within a failure budget. Run it again (or with --resume) after a crash: it continues from what the hosts say.</source>
+        <translation>稳妥地升级整个集群：先升级金丝雀主机，再分批升级，并遵守失败预算。崩溃后再次运行（或使用 --resume）：它会根据各主机的实际状态继续。</translation>
+    </message>
+    <message>
+        <source>Canary hosts, upgraded first (1).</source>
+        <translation>最先升级的金丝雀主机数（1）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Hosts per batch after the canaries (5).</source>
+        <translation>金丝雀之后每批的主机数（5）。</translation>
+    </message>
+    <message>
+        <source>Hosts upgraded at once within a batch (default: the batch size).</source>
+        <translation>每批内同时升级的主机数（默认：批大小）。</translation>
+    </message>
+    <message>
+        <source>Stop once more hosts than this failed (0).</source>
+        <translation>失败主机数超过此值时停止（0）。</translation>
+    </message>
+    <message>
+        <source>Or once more than this share of the hosts failed.</source>
+        <translation>或失败主机所占百分比超过此值时停止。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Seconds to wait between batches (0).</source>
+        <translation>批次之间等待的秒数（0）。</translation>
+    </message>
+    <message>
+        <source>Ask before going on after the canaries.</source>
+        <translation>金丝雀主机完成后，继续之前先询问。</translation>
+    </message>
+    <message>
+        <source>rollback-host (default), rollback-batch or stop.</source>
+        <translation>rollback-host（默认）、rollback-batch 或 stop。</translation>
+    </message>
+    <message>
+        <source>POLICY</source>
+        <translation>POLICY</translation>
+    </message>
+    <message>
+        <source>Continue the last rollout on this inventory, with its options.</source>
+        <translation>以上次的选项继续此清单上的最近一次发布。</translation>
+    </message>
+    <message>
+        <source>--canary, --batch, --parallel, --max-failures, --max-failure-percent and --pause take whole numbers (--batch and --parallel at least 1); --on-failure is rollback-host, rollback-batch or stop</source>
+        <translation>--canary、--batch、--parallel、--max-failures、--max-failure-percent 和 --pause 取整数（--batch 和 --parallel 至少为 1）；--on-failure 为 rollback-host、rollback-batch 或 stop</translation>
+    </message>
 </context>
 <context>
     <name>batonctl</name>
@@ -1668,6 +1807,8 @@ Commands:
   upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,
                                --dry-run); resumes wherever each host is
   drain | commit | rollback    one step of an upgrade in progress
+  rollout --binary PATH        a fleet: canaries, batches, failure budget
+                               (--canary, --batch, --parallel, --max-failures)
   transcript [RUN]             what Baton ran on the hosts (default: the last run)
 Every command takes --help; --inventory FILE may also come first.
 
@@ -1685,6 +1826,8 @@ Options:
   upgrade --binary PATH        升级：stage、spawn、drain、commit（--until、--step、
                                --dry-run）；从每台主机当前所处的阶段继续
   drain | commit | rollback    对进行中的升级执行其中一步
+  rollout --binary PATH        集群发布：金丝雀、分批、失败预算
+                               （--canary、--batch、--parallel、--max-failures）
   transcript [RUN]             Baton 在各主机上运行过的命令（默认：最近一次运行）
 每个命令都支持 --help；--inventory FILE 也可以放在最前面。
 

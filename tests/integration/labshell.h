@@ -3,7 +3,11 @@
 #include "inventory.h"
 #include "sshconnection.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
 
 /**
  * @brief Runs shell commands on lab hosts as the inventory's user, for tests to set the
@@ -54,6 +58,32 @@ inline QString sh(const Baton::HostEntry &entry, const QString &command, int *st
         *status = result.status;
     }
     return result.out;
+}
+
+/** @brief How a batonctl run ended. */
+struct BatonctlRun
+{
+    int exitCode = -1; ///< -1: it did not finish in time (and was killed)
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+/** @brief Runs the batonctl under test (BATONCTL_PATH) to its end. */
+inline BatonctlRun batonctl(const QStringList &arguments, int timeoutMs = 600000)
+{
+    QProcess process;
+    process.start(QStringLiteral(BATONCTL_PATH), arguments);
+    BatonctlRun run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
 }
 
 } // namespace LabShell

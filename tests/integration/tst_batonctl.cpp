@@ -30,34 +30,14 @@ class TestBatonctl : public QObject
     QString m_inventoryFile;
     QTemporaryDir m_transcripts;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = LabShell::BatonctlRun;
 
     QStringList common(const QString &host) const
     {
         return {u"--inventory"_s, m_inventoryFile, u"--hosts"_s, host, u"--transcript-dir"_s, m_transcripts.path()};
     }
 
-    Run batonctl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(BATONCTL_PATH), arguments);
-        Run run;
-        if (!process.waitForFinished(180000)) {
-            process.kill();
-            process.waitForFinished();
-            return run;
-        }
-        run.exitCode = process.exitCode();
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    static Run batonctl(const QStringList &arguments) { return LabShell::batonctl(arguments); }
 
     static QString sh(const HostEntry &entry, const QString &command) { return LabShell::sh(entry, command); }
 

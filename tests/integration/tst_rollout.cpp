@@ -23,27 +23,9 @@ class TestRollout : public QObject
     LabFixture m_lab;
     QTemporaryDir m_transcripts;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = LabShell::BatonctlRun;
 
-    Run batonctl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(BATONCTL_PATH), arguments);
-        Run run;
-        if (!process.waitForFinished(600000)) {
-            process.kill();
-            process.waitForFinished();
-            return run;
-        }
-        run.exitCode = process.exitCode();
-        run.out = process.readAllStandardOutput();
-        return run;
-    }
+    static Run batonctl(const QStringList &arguments) { return LabShell::batonctl(arguments); }
 
     QStringList common(const QString &lab) const
     {

@@ -26,7 +26,9 @@ retry_files_enabled = False
 local_tmp = $work/tmp
 [ssh_connection]
 pipelining = True
-ssh_args = -o ControlMaster=auto -o ControlPersist=60s -o ControlPath=$work/cp-%%C
+ssh_args = -o ControlMaster=auto -o ControlPersist=60s
+control_path_dir = $work/cp
+control_path = %(directory)s/%%C
 CFG
 ANSIBLE_CONFIG="$work/ansible.cfg" ansible-playbook -i "$work/hosts.ini" -e "new_binary=$new" "$here/upgrade.yml" > "$work/log" 2>&1 ||
     { tail -30 "$work/log" >&2; exit 1; }
