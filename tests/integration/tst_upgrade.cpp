@@ -337,23 +337,18 @@ private Q_SLOTS:
         QFETCH(QString, signal);
         const HostEntry &entry = this->host(host);
         auto e = engine(entry);
-        std::thread killer;
-        std::atomic<bool> killed{false};
+        bool killed = false;
         e->upgrade->onProgress = [&](const QString &line) {
             e->progress.append(line);
             if (!killed && line.contains(u"sending "_s + signal)) {
                 killed = true;
-                // every sshd session but the killer's own: the engine's connection goes
-                killer = std::thread([this, &entry] {
-                    sh(entry,
-                       u"for p in $(pgrep -f '^sshd[-a-z]*: [a-z]*@notty'); do [ \"$p\" = \"$PPID\" ] || kill -KILL \"$p\"; done"_s);
-                });
+                // Every sshd session but the killer's own, before the engine goes on: the
+                // connection the signal is about to use is dead, whatever the timing.
+                sh(entry,
+                   u"for p in $(pgrep -f '^sshd[-a-z]*: [a-z]*@notty'); do [ \"$p\" = \"$PPID\" ] || kill -KILL \"$p\"; done"_s);
             }
         };
         const StepReport report = e->upgrade->runUntil(Phase::Running);
-        if (killer.joinable()) {
-            killer.join();
-        }
         QVERIFY(killed);
         QVERIFY2(report.ok, qPrintable(report.message + u"\n"_s + e->progress.join(u'\n')));
         const HostSnapshot after = e->upgrade->snapshot();
