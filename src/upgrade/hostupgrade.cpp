@@ -329,7 +329,11 @@ struct HostUpgrade::Private
         for (;;) {
             if (hostWait) {
                 const qint64 left = qint64(timeoutSeconds) * 1000 - timer.elapsed();
-                const int seconds = int(std::clamp<qint64>(left / 1000, 1, waitSlice > 0 ? waitSlice : timeoutSeconds));
+                // never longer than a third of the lock's lease: the lease is renewed between waits
+                const int slice = std::max(1,
+                                           waitSlice > 0 ? std::min(waitSlice, settings.lockLeaseSeconds / 3)
+                                                         : settings.lockLeaseSeconds / 3);
+                const int seconds = int(std::clamp<qint64>(left / 1000, 1, slice));
                 exec(step, hostWait(seconds), seconds + 30);
             }
             snapshot = probe(step, true);
@@ -962,13 +966,14 @@ StepReport HostUpgrade::stage()
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("stage needs a running instance; it is %1").arg(describe(s)), s);
     }
+    // the upload first: it changes nothing of nginx, and may take longer than a lock's lease
+    if (!d->ensureTarget(&why)) {
+        return d->fail(step, why, s);
+    }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
     }
     const auto unlock = qScopeGuard([this] { d->unlock(); });
-    if (!d->ensureTarget(&why)) {
-        return d->fail(step, why, s);
-    }
     s = d->current(step, true);
     if (s.phase() != Phase::Running) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
@@ -1380,6 +1385,9 @@ StepReport HostUpgrade::runUntil(Phase until)
     const QString step = QStringLiteral("upgrade");
     QString why;
     HostSnapshot s = d->probe(step);
+    if (s.phase() == Phase::Running && !d->ensureTarget(&why)) {
+        return d->fail(step, why, s); // the upload before the lock (see stage())
+    }
     if (!d->lock(&why)) {
         return d->fail(step, why, s);
     }

@@ -93,7 +93,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(missing));
         }
         QVERIFY(m_transcripts.isValid());
-        const auto inventory = m_lab.up(u"upgrade"_s, 8);
+        const auto inventory = m_lab.up(u"upgrade"_s, 9);
         QVERIFY2(inventory, qPrintable(m_lab.lastError()));
         m_inventory = *inventory;
     }
@@ -286,6 +286,60 @@ private Q_SLOTS:
         QVERIFY2(health && health->message.contains(u"404"_s), qPrintable(describe(checks)));
         const StepReport report = e->upgrade->runUntil(Phase::Running);
         QVERIFY2(report.ok, qPrintable(report.message + u"\n"_s + e->progress.join(u'\n')));
+        QCOMPARE(e->upgrade->snapshot().masterVersion(), m_inventory.lab->newVersion);
+    }
+
+    // A commit that waits for busy old workers far longer than the lock's lease: the engine
+    // renews the lease between its host-side waits, so no other Baton can take the host.
+    void leaseRenewedDuringLongWait()
+    {
+        const HostEntry &entry = host(8);
+        // half-sent requests held by the old workers (the only ones yet) keep them busy
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 4; ++i) {
+            auto client = std::make_unique<QTcpSocket>();
+            client->connectToHost(QHostAddress::LocalHost, quint16(entry.httpPort));
+            QVERIFY(client->waitForConnected(5000));
+            client->write("GET / HTTP/1.1\r\nHost: lab\r\n");
+            QVERIFY(client->waitForBytesWritten(5000));
+            clients.push_back(std::move(client));
+        }
+        UpgradeSettings quick;
+        quick.drainTimeoutSeconds = 1; // stop waiting at once: the host stays draining
+        QVERIFY(engine(entry, quick)->upgrade->runUntil(Phase::Spawned).ok);
+        QVERIFY(!engine(entry, quick)->upgrade->drain().ok);
+        QCOMPARE(phaseName(engine(entry)->upgrade->snapshot().phase()), u"draining"_s);
+
+        // commit from draining: QUIT, then wait for the old master, which waits for its workers
+        UpgradeSettings settings;
+        settings.lockLeaseSeconds = 3;
+        settings.drainTimeoutSeconds = 60;
+        auto e = engine(entry, settings);
+        StepReport report;
+        std::thread commit([&] { report = e->upgrade->commit(); });
+        const auto joinCommit = qScopeGuard([&] {
+            clients.clear();
+            if (commit.joinable()) {
+                commit.join();
+            }
+        });
+        const QString state = UpgradeCommands::stateDirectory(entry.nginx.pidFile);
+        QTRY_VERIFY_WITH_TIMEOUT(sh(entry, UpgradeCommands::lockStatus(state)).contains(u"tst_upgrade"_s), 30000);
+        // for three leases, the lock is held by this engine at every look
+        QElapsedTimer timer;
+        timer.start();
+        int looks = 0;
+        while (timer.elapsed() < 9000) {
+            int status = -1;
+            const QString owner = sh(entry, UpgradeCommands::lockStatus(state), &status);
+            QCOMPARE(status, 75);
+            QVERIFY2(owner.contains(u"tst_upgrade"_s), qPrintable(owner));
+            ++looks;
+        }
+        QVERIFY(looks > 5);
+        clients.clear(); // the old workers finish, the old master exits
+        commit.join();
+        QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(e->upgrade->snapshot().masterVersion(), m_inventory.lab->newVersion);
     }
 
