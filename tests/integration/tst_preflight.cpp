@@ -1,4 +1,5 @@
 #include "hostupgrade.h"
+#include "labengine.h"
 #include "labfixture.h"
 #include "labshell.h"
 #include "remotehost.h"
@@ -41,27 +42,9 @@ class TestPreflight : public QObject
         return LabShell::sh(entry, command, status);
     }
 
-    struct Engine
+    std::unique_ptr<LabEngine> engine(const HostEntry &entry)
     {
-        std::unique_ptr<SshRemoteHost> remote;
-        std::unique_ptr<Transcript> transcript;
-        std::unique_ptr<HostUpgrade> upgrade;
-        QStringList progress;
-    };
-
-    std::unique_ptr<Engine> engine(const HostEntry &entry)
-    {
-        auto result = std::make_unique<Engine>();
-        result->remote = std::make_unique<SshRemoteHost>(configOf(entry));
-        result->transcript = std::make_unique<Transcript>(m_transcripts.path());
-        UpgradeSettings settings;
-        settings.remoteTarget = entry.nginx.targetBinary;
-        settings.pollIntervalMs = 50;
-        result->upgrade =
-            std::make_unique<HostUpgrade>(entry, result->remote.get(), result->transcript.get(), settings);
-        Engine *raw = result.get();
-        result->upgrade->onProgress = [raw](const QString &line) { raw->progress.append(line); };
-        return result;
+        return LabEngine::make(entry, {}, m_transcripts.path());
     }
 
     QString diskSha(const HostEntry &entry) { return sh(entry, UpgradeCommands::sha256(entry.nginx.binary)); }
@@ -170,7 +153,7 @@ class TestPreflight : public QObject
     }
 
     // No signal sent, nothing backed up, nothing installed: the transcript says so.
-    static QString changingCommands(const Engine &e)
+    static QString changingCommands(const LabEngine &e)
     {
         QString error;
         const auto entries = Transcript::read(e.transcript->path(), &error);
