@@ -41,6 +41,12 @@ class TestBatonctl : public QObject
 
     static QString sh(const HostEntry &entry, const QString &command) { return LabShell::sh(entry, command); }
 
+    // "nginx version: nginx/1.26.3" of the master `batonctl status` reports for @p entry
+    QString runningVersion(const HostEntry &entry)
+    {
+        return status(entry).value(u"master"_s).toObject().value(u"version"_s).toString();
+    }
+
     QJsonObject status(const HostEntry &entry)
     {
         const Run run =
@@ -125,12 +131,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         host = run.json().value(u"hosts"_s).toArray().first().toObject();
         QCOMPARE(host.value(u"phase"_s).toString(), u"running"_s);
-        QVERIFY(status(entry)
-                    .value(u"master"_s)
-                    .toObject()
-                    .value(u"version"_s)
-                    .toString()
-                    .contains(m_inventory.lab->oldVersion));
+        QVERIFY(runningVersion(entry).contains(m_inventory.lab->oldVersion));
 
         // nothing left to roll back: a clear failure, exit status 1
         run = batonctl(QStringList{u"rollback"_s} + common(entry.name));
@@ -196,32 +197,17 @@ private Q_SLOTS:
         Run run = batonctl(QStringList{u"upgrade"_s, u"--sudo-password-file"_s, u"/nonexistent"_s} + options.mid(0, 6));
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(status(entry).value(u"phase"_s).toString(), u"running"_s);
-        QVERIFY(status(entry)
-                    .value(u"master"_s)
-                    .toObject()
-                    .value(u"version"_s)
-                    .toString()
-                    .contains(m_inventory.lab->oldVersion));
+        QVERIFY(runningVersion(entry).contains(m_inventory.lab->oldVersion));
 
         run = batonctl(QStringList{u"upgrade"_s} + options);
         QVERIFY2(run.exitCode == 0, run.out.constData());
-        QVERIFY(status(entry)
-                    .value(u"master"_s)
-                    .toObject()
-                    .value(u"version"_s)
-                    .toString()
-                    .contains(m_inventory.lab->newVersion));
+        QVERIFY(runningVersion(entry).contains(m_inventory.lab->newVersion));
         run = batonctl(QStringList{u"upgrade"_s,
                                    u"--remote-binary"_s,
                                    entry.nginx.binary + u".baton-backup-"_s + m_inventory.lab->oldVersion} +
                        options);
         QVERIFY2(run.exitCode == 0, run.out.constData());
-        QVERIFY(status(entry)
-                    .value(u"master"_s)
-                    .toObject()
-                    .value(u"version"_s)
-                    .toString()
-                    .contains(m_inventory.lab->oldVersion));
+        QVERIFY(runningVersion(entry).contains(m_inventory.lab->oldVersion));
 
         QFile passwordFile(m_inventory.lab->sudoPasswordFile);
         QVERIFY(passwordFile.open(QIODevice::ReadOnly));
