@@ -58,12 +58,6 @@ for tool in sha256sum systemctl; do
     if have "$tool"; then echo "tool $tool yes"; else echo "tool $tool no"; fi
 done
 sha() { if have sha256sum; then set -- $(sha256sum 2>/dev/null < "$1"); echo "${1:-}"; fi; }
-# the target of a symlink under /proc: ls is one process where readlink would be too, and
-# BusyBox's takes one file only
-link() {
-    target=$(ls -l "$1" 2>/dev/null) || target=
-    case $target in *" -> "*) echo "${target#* -> }" ;; *) echo '?' ;; esac
-}
 masters=""
 nginxpids=""
 for dir in /proc/[0-9]*; do
@@ -72,7 +66,14 @@ for dir in /proc/[0-9]*; do
     comm=
     read -r comm 2>/dev/null < "$dir/comm" || continue
     case $comm in nginx*|openresty*|freenginx*) ;; *) continue ;; esac
-    title=$(tr '\000' ' ' 2>/dev/null < "$dir/cmdline")
+    # A title nginx set is one string padded with NULs, which read drops: a builtin. Any
+    # other command line (arguments apart) is read again with its NULs as spaces.
+    title=
+    read -r title 2>/dev/null < "$dir/cmdline"
+    case $title in
+        "nginx: "*) ;;
+        *) title=$(tr '\000' ' ' 2>/dev/null < "$dir/cmdline") ;;
+    esac
     while :; do case $title in *" ") title=${title% } ;; *) break ;; esac; done
     case $title in nginx*) ;; *) continue ;; esac
     read -r stat 2>/dev/null < "$dir/stat" || continue
@@ -88,7 +89,7 @@ for dir in /proc/[0-9]*; do
     done 2>/dev/null < "$dir/status"
     echo "proc $pid $ppid ${uid:-?} $start $state $title"
     nginxpids="$nginxpids $pid"
-    case $title in "nginx: master process"*) [ "$state" = Z ] || masters="$masters $pid" ;; esac
+    case $title in "nginx: master process"*) [ "$state" = Z ] || { masters="$masters $pid"; eval "title_$pid=\$title"; } ;; esac
 done
 nl='
 '
@@ -97,14 +98,39 @@ addpath() { case "$nl$pidpaths" in *"$nl$1$nl"*) ;; *) pidpaths="$pidpaths$1$nl"
 units=""
 netfiles=""
 netns=""
+# The masters' links (exe, network namespace, and stderr for a full record): one ls for
+# all, "... /proc/PID/NAME -> TARGET" per line (no " -> ": unreadable).
+links=
 for pid in $masters; do
-    echo "exe $pid $(link "/proc/$pid/exe")"
-    ns=$(link "/proc/$pid/ns/net")
-    case " $netns " in *" $ns "*) ;; *)
-        netns="$netns $ns"
-        netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
-    esac
+    links="$links /proc/$pid/exe /proc/$pid/ns/net"
+    [ -z "$full" ] || links="$links /proc/$pid/fd/2"
+done
+known=" "
+if [ -n "$links" ]; then
+    linked=$(ls -l $links 2>/dev/null)
+    while IFS= read -r line; do
+        case $line in *" /proc/"*" -> "*) ;; *) continue ;; esac
+        rest=${line#* /proc/}
+        name=${rest%% -> *}
+        target=${rest#* -> }
+        pid=${name%%/*}
+        case $name in
+            */exe) echo "exe $pid $target"; known="$known$pid " ;;
+            */fd/2) echo "stderr $pid $target"; known="${known}e$pid " ;;
+            */ns/net)
+                case " $netns " in *" $target "*) ;; *)
+                    netns="$netns $target"
+                    netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
+                esac ;;
+        esac
+    done <<EOF_LINKS
+$linked
+EOF_LINKS
+fi
+for pid in $masters; do
+    case $known in *" $pid "*) ;; *) echo "exe $pid ?" ;; esac
     [ -n "$full" ] || continue
+    case $known in *" e$pid "*) ;; *) echo "stderr $pid ?" ;; esac
     sum=$(sha "/proc/$pid/exe")
     echo "exesha $pid ${sum:--}"
     build=$("/proc/$pid/exe" -V 2>&1) || build=
@@ -119,7 +145,7 @@ EOF_BUILD
     # Where the master's configuration and pid file are: -p/-c/-g from its title, the
     # compiled-in defaults (configure arguments), then the main configuration file's
     # top-level `pid` and `daemon` directives.
-    title=$(tr '\000' ' ' 2>/dev/null < "/proc/$pid/cmdline")
+    eval "title=\$title_$pid"
     where=$(T=$title C=$cargs P=$pid awk '
         function scan(text,   n, t, i, k, depth, w) {
             gsub(/[{};]/, " & ", text)
@@ -181,7 +207,6 @@ EOF_BUILD
             print "errorlog " ENVIRON["P"] " " errlog
         }')
     printf '%s\n' "$where"
-    echo "stderr $pid $(link "/proc/$pid/fd/2")"
     path=${where#*pidpath $pid }
     path=${path%%"$nl"*}
     case $path in off|\?|"") ;; *) addpath "$path" ;; esac
@@ -206,10 +231,8 @@ fi
 fds=
 for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
 # one ls for every process: its "/proc/PID/fd:" headers say whose sockets follow
-[ -n "$fds" ] && ls -l $fds 2>/dev/null | awk '
-    /^\/proc\/[0-9]+\/fd:$/ { split($0, part, "/"); pid = part[3]; next }
-    /socket:\[[0-9]+\]$/ { inode = $NF; gsub(/[^0-9]/, "", inode); print pid " " inode }
-' | awk -v masters=" $masters " '
+# (ls prints no "/proc/PID/fd:" header for a single directory: pid starts as the first)
+[ -n "$fds" ] && ls -l $fds 2>/dev/null | awk -v masters=" $masters " -v pid="${nginxpids# }" '
     function hex(h,   i, v) { v = 0; for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789ABCDEF", toupper(substr(h, i, 1))) - 1; return v }
     function addr(a,   part, port, ip, w, word, out) {
         split(a, part, ":"); port = hex(part[2]); ip = part[1]
@@ -223,7 +246,11 @@ for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
         }
         return "[" out "]:" port
     }
-    FILENAME == "-" { owner[$2] = owner[$2] " " $1; next }
+    FILENAME == "-" && /^\/proc\/[0-9]+\/fd:$/ { split($0, part, "/"); pid = part[3]; next }
+    FILENAME == "-" {
+        if ($NF ~ /^socket:\[[0-9]+\]$/) { inode = $NF; gsub(/[^0-9]/, "", inode); owner[inode] = owner[inode] " " pid }
+        next
+    }
     FNR > 1 && ($10 in owner) && !(($10, $2) in seen) {
         seen[$10, $2] = 1
         n = split(owner[$10], pids, " ")

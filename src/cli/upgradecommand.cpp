@@ -683,7 +683,8 @@ int UpgradeCommand::transcript(const QStringList &arguments)
         out << when << "  " << entry.host << "  " << entry.step << "  $ " << entry.command << '\n';
         out << "    -> "
             << (entry.exitStatus ? tr("exit %1").arg(*entry.exitStatus) : tr("did not finish: %1").arg(entry.error))
-            << tr(" in %1 ms").arg(entry.durationMs) << '\n';
+            << tr(" in %1 ms").arg(entry.durationMs)
+            << (entry.batch > 1 ? tr(" (one round trip for %n command(s))", nullptr, entry.batch) : QString()) << '\n';
         for (const QString &text : {entry.output, entry.errorOutput}) {
             for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
                 out << "    | " << line << '\n';

@@ -146,9 +146,10 @@ namespace {
 // Waits for the marker of the step in $f, then prints its output and exits with its status.
 QString waitForMarker(const QString &id, int waitSeconds)
 {
-    return QStringLiteral("n=0; while [ ! -e \"$f.rc\" ]; do n=$((n+1)); "
+    // $f.rc is written by one `echo`: not empty means complete
+    return QStringLiteral("n=0; while [ ! -s \"$f.rc\" ]; do n=$((n+1)); "
                           "if [ $n -gt %2 ]; then echo 'step %1 still runs' >&2; exit 124; fi; sleep 0.1; done; "
-                          "cat \"$f.out\"; exit \"$(cat \"$f.rc\")\"")
+                          "cat \"$f.out\"; read -r rc < \"$f.rc\"; exit \"$rc\"")
         .arg(shellQuote(id), QString::number(waitSeconds * 10));
 }
 
@@ -158,9 +159,11 @@ QString runStep(const QString &stateDirectory, const QString &id, const QString 
 {
     // The step is this shell's child, though in a session of its own: `wait` returns the
     // moment it ends (no polling delay), and a dropped link kills only this shell.
-    return QStringLiteral("f=%1/steps/%2; mkdir -p %1/steps && rm -f \"$f\".* && "
-                          "{ setsid sh -c 'sh -c \"$1\" > \"$2.out\" 2>&1 < /dev/null; echo $? > \"$2.rc.tmp\"; "
-                          "mv \"$2.rc.tmp\" \"$2.rc\"' baton-step %3 \"$f\" < /dev/null > /dev/null 2>&1 & }; "
+    // Few processes: the command runs in a subshell of the detached sh (no sh of its own),
+    // and the steps directory is made once.
+    return QStringLiteral("f=%1/steps/%2; { [ -d %1/steps ] || mkdir -p %1/steps; } && "
+                          "{ setsid sh -c 'c=$1 f=$2; set --; ( eval \"$c\" ) > \"$f.out\" 2>&1 < /dev/null; "
+                          "echo $? > \"$f.rc\"' baton-step %3 \"$f\" < /dev/null > /dev/null 2>&1 & }; "
                           "wait $! 2>/dev/null; ")
                .arg(shellQuote(stateDirectory), shellQuote(id), shellQuote(command)) +
         waitForMarker(id, waitSeconds);
@@ -231,13 +234,53 @@ QString masterFacts(qint64 pid)
         .arg(QString::number(pid));
 }
 
-QString sha256(const QString &file)
+namespace {
+
+// sha256() of a shell word: a quoted path, or "$f"
+QString sha256Of(const QString &word)
 {
     return QStringLiteral("[ -r %1 ] || { echo 'cannot read '%1 >&2; exit 1; }; "
                           "if command -v sha256sum >/dev/null 2>&1; then sha256sum < %1 | cut -c1-64; "
                           "elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r < %1 | cut -c1-64; "
                           "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
-        .arg(shellQuote(file));
+        .arg(word);
+}
+
+} // namespace
+
+QString sha256(const QString &file)
+{
+    return sha256Of(shellQuote(file));
+}
+
+QString stagedFile(const QString &name)
+{
+    return QStringLiteral("d=\"$HOME/.cache/baton/staging\"; f=\"$d\"/%1; printf '%s\\n' \"$HOME\"; "
+                          "mkdir -p \"$d\" || exit 1; [ -e \"$f\" ] || exit 0; (")
+               .arg(shellQuote(name)) +
+        sha256Of(QStringLiteral("\"$f\"")) + QStringLiteral(") || exit 0; wc -c < \"$f\" | tr -d ' '; \"$f\" -V 2>&1");
+}
+
+QString stage(const StagePlan &plan)
+{
+    QString script;
+    if (!plan.backupDone) {
+        script += QStringLiteral("{ %1\n} || { echo 'the backup of '%2' failed' >&2; exit 11; }\n")
+                      .arg(backup(plan.source, plan.backupPath), shellQuote(plan.source));
+    }
+    if (!plan.runningSha.isEmpty()) {
+        script += QStringLiteral("s=$(%1) || exit 12; [ \"$s\" = %2 ] || "
+                                 "{ echo 'the backup '%3' does not match the running binary: sha256 '\"$s\" >&2; exit 12; }\n")
+                      .arg(sha256(plan.backupPath), shellQuote(plan.runningSha), shellQuote(plan.backupPath));
+    }
+    script += QStringLiteral("printf '%s %s %s\\n' %1 %2 %3 > %4 || exit 13\n")
+                  .arg(shellQuote(plan.backupPath),
+                       shellQuote(plan.runningSha.isEmpty() ? QStringLiteral("-") : plan.runningSha),
+                       shellQuote(plan.version.isEmpty() ? QStringLiteral("unknown") : plan.version),
+                       shellQuote(plan.record));
+    script += QStringLiteral("{ %1\n} || { echo 'installing '%2' as '%3' failed' >&2; exit 14; }\n%4")
+                  .arg(install(plan.target, plan.binary), shellQuote(plan.target), shellQuote(plan.binary), sha256(plan.binary));
+    return script;
 }
 
 QString freeKilobytes(const QString &directory)
@@ -265,6 +308,46 @@ QString httpStatus(const QString &url, int timeoutSeconds)
                           "wget -q -T %2 -O /dev/null %1 && echo 200; "
                           "else echo 'neither curl nor wget is installed' >&2; exit 127; fi")
         .arg(shellQuote(url), QString::number(timeoutSeconds));
+}
+
+QString batch(const QStringList &commands, const QString &marker, int stdinPart)
+{
+    // fd 3 is the real stdout: each command's stdout goes there directly, its stderr into
+    // $e (the substitution, whose status is the command's)
+    QString script = QStringLiteral("exec 3>&1\n");
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        script += QStringLiteral("e=$( { ( %1\n) 3>&- %2; } 2>&1 1>&3 ); printf '\\n%3 %4 %s\\n%s\\n%3-\\n' \"$?\" \"$e\"\n")
+                      .arg(commands.at(i),
+                           i == stdinPart ? QString() : QStringLiteral("< /dev/null"),
+                           marker,
+                           QString::number(i));
+    }
+    return script;
+}
+
+QList<BatchPart> parseBatch(QStringView output, QStringView marker, int count)
+{
+    QList<BatchPart> parts(count);
+    qsizetype position = 0;
+    for (int i = 0; i < count; ++i) {
+        const QString header = u'\n' + marker + u' ' + QString::number(i) + u' ';
+        const qsizetype start = output.indexOf(header, position);
+        const qsizetype lineEnd = start < 0 ? -1 : output.indexOf(u'\n', start + header.size());
+        const QString trailer = marker + QStringLiteral("-\n");
+        const qsizetype end = lineEnd < 0 ? -1 : output.indexOf(trailer, lineEnd + 1);
+        if (end < 0) {
+            parts[i].out = output.mid(position).toString(); // what it printed before the batch ended
+            break;
+        }
+        bool ok = false;
+        const int status = output.mid(start + header.size(), lineEnd - start - header.size()).toInt(&ok);
+        parts[i].exitStatus = ok ? std::optional<int>(status) : std::nullopt;
+        parts[i].out = output.mid(position, start - position).toString();
+        parts[i].err = output.mid(lineEnd + 1, end - lineEnd - 1).toString();
+        parts[i].err.chop(1); // the newline printf put after it
+        position = end + trailer.size();
+    }
+    return parts;
 }
 
 } // namespace UpgradeCommands

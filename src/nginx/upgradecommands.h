@@ -107,12 +107,59 @@ QString masterFacts(qint64 pid);
 
 /** @brief Prints the sha256 of @p file (sha256sum, else openssl, else nothing and exit 127). */
 QString sha256(const QString &file);
+/**
+ * @brief The staging area in the login user's home: prints $HOME, creates
+ * $HOME/.cache/baton/staging, and if @p name is there already, prints its sha256, its size
+ * and its `-V`. One round trip decides whether an upload is needed.
+ */
+QString stagedFile(const QString &name);
+
+/** @brief What stage() does on the host. */
+struct StagePlan
+{
+    QString source; ///< what the master really runs: the binary, or /proc/PID/exe
+    QString backupPath;
+    bool backupDone = false; ///< a verified backup is there already
+    QString runningSha; ///< the running binary's sha256 (empty: cannot be checked)
+    QString version; ///< the running version, for the record
+    QString record; ///< STATEDIR/backup: "PATH SHA256 VERSION"
+    QString target; ///< the new binary on the host
+    QString binary; ///< where it goes
+};
+/**
+ * @brief All of staging as one state-changing step (run it with runStep()): the backup,
+ * its check against the running binary's sha256, the record of it, the atomic install of
+ * the target; prints the sha256 of the binary on disk at the end. Exit status 11: the backup
+ * failed; 12: it does not match; 13: the record could not be written; 14: the install
+ * failed. Each step is skipped or safe to run again, so the whole may be run again.
+ */
+QString stage(const StagePlan &plan);
+
 /** @brief Prints the kilobytes available to unprivileged writers in the file system of @p directory. */
 QString freeKilobytes(const QString &directory);
 /** @brief Prints the size of @p file in bytes (0 when missing). */
 QString fileSize(const QString &file);
 /** @brief Prints what @p file holds after its first @p offset bytes. */
 QString tailFrom(const QString &file, qint64 offset);
+/** @brief How one command of a batch() ended. */
+struct BatchPart
+{
+    std::optional<int> exitStatus; ///< nullopt: the batch ended before this command did
+    QString out;
+    QString err;
+};
+
+/**
+ * @brief Runs @p commands one after the other in one shell: one round trip for many small
+ * queries. Each runs in a subshell of its own (its `exit` ends only itself) whatever the
+ * others' status; its stdout, exit status and stderr come back framed by lines holding
+ * @p marker (random per call, so no output can fake one). Only command @p stdinPart reads
+ * the batch's stdin; the others read /dev/null. parseBatch() splits the output.
+ */
+QString batch(const QStringList &commands, const QString &marker, int stdinPart = -1);
+/** @brief The @p count parts of a batch()'s output; those it did not reach have no exit status. */
+QList<BatchPart> parseBatch(QStringView output, QStringView marker, int count);
+
 /**
  * @brief Requests @p url on the host (curl, else wget) and prints the HTTP status; exit
  * status 127 when neither tool is there.

@@ -125,6 +125,9 @@ public:
     SshHostConfig config;
     SshPrompter *prompter = nullptr;
     SessionPtr session;
+    ChannelPtr shell; ///< execInShell()'s sh (declared after the session: freed before it)
+    QByteArray shellNonce;
+    quint64 shellSequence = 0;
     ssh_callbacks_struct callbacks{};
     QString authMethod;
     std::atomic<bool> cancelled{false};
@@ -169,6 +172,7 @@ bool SshConnection::isOpen() const
 
 void SshConnection::close()
 {
+    d->shell.reset();
     d->session.reset();
     d->authMethod.clear();
 }
@@ -734,6 +738,209 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
                            SshConnection::tr("%1 did not report how the command ended; its result is unknown.")
                                .arg(d->config.displayName()));
     }
+    result.durationMs = timer.elapsed();
+    return result;
+}
+
+ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCallbacks &callbacks)
+{
+    if (request.sudo || !request.input.isEmpty()) {
+        return exec(request, callbacks);
+    }
+    ExecResult result;
+    QElapsedTimer timer;
+    timer.start();
+    // Any failure ends the shell: what it was doing is unknown, and its input may be half sent.
+    const auto finish = [&](SshError::Code code, const QString &message) {
+        d->shell.reset();
+        if (d->dropSession) {
+            d->session.reset();
+            d->dropSession = false;
+        }
+        result.error = SshError::make(code, message);
+        result.durationMs = timer.elapsed();
+        return result;
+    };
+    const auto broken = [&](const QString &what) {
+        const SshError error = d->disconnected(what);
+        return finish(error.code, error.message);
+    };
+    if (!isOpen()) {
+        return finish(SshError::Code::Disconnected,
+                      SshConnection::tr("Not connected to %1.").arg(d->config.displayName()));
+    }
+    d->cancelled = false;
+    ssh_session s = d->session.get();
+    QByteArray script;
+    bool starting = false;
+    if (!d->shell) {
+        ChannelPtr channel(ssh_channel_new(s));
+        if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
+            if (!ssh_is_connected(s)) {
+                return broken(SshConnection::tr("opening a channel"));
+            }
+            return finish(SshError::Code::ChannelFailed,
+                          SshConnection::tr("Could not open a session channel on %1: %2")
+                              .arg(d->config.displayName(), libsshError(s)));
+        }
+        if (ssh_channel_request_exec(channel.get(), "exec sh") != SSH_OK) {
+            return finish(SshError::Code::ChannelFailed,
+                          SshConnection::tr("%1 refused to start a shell: %2").arg(d->config.displayName(),
+                                                                                    libsshError(s)));
+        }
+        d->shell = std::move(channel);
+        d->shellNonce = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+        starting = true;
+    }
+    // Markers no output can fake: a random nonce per shell, a number per command. The first
+    // command also marks where the shell starts (whatever start-up files printed is dropped).
+    const QByteArray marker = "baton-end-" + d->shellNonce + '-' + QByteArray::number(++d->shellSequence);
+    const QByteArray startMarker = "baton-start-" + d->shellNonce;
+    if (starting) {
+        script += "printf '%s\\n' " + startMarker + "; printf '%s\\n' " + startMarker + " >&2\n";
+    }
+    // stderr's marker first: when stdout's arrives, stderr's is on its way or there
+    script += "( eval " + shellQuote(request.command).toUtf8() + "\n) < /dev/null; printf '\\n%s %s\\n' " +
+        marker + " \"$?\" >&2; printf '\\n%s\\n' " + marker + "\n";
+    qsizetype written = 0;
+    const QDeadlineTimer deadline =
+        request.timeoutMs > 0 ? QDeadlineTimer(request.timeoutMs) : QDeadlineTimer(QDeadlineTimer::Forever);
+    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+    // per stream: what arrived and was not passed on yet, whether the start and end were seen
+    struct Stream
+    {
+        QByteArray pending;
+        bool started = false;
+        bool done = false;
+    };
+    Stream streams[2];
+    streams[0].started = streams[1].started = !starting;
+    const QByteArray startLine = startMarker + '\n';
+    const QByteArray stdoutEnd = '\n' + marker + '\n';
+    const QByteArray stderrEnd = '\n' + marker + ' ';
+    std::optional<int> status;
+    const auto take = [&](int isStderr, const QByteArray &chunk) {
+        Stream &stream = streams[isStderr];
+        stream.pending += chunk;
+        if (!stream.started) {
+            const qsizetype at = stream.pending.indexOf(startLine);
+            if (at < 0) {
+                return;
+            }
+            stream.pending.remove(0, at + startLine.size());
+            stream.started = true;
+        }
+        const auto &sink = isStderr ? callbacks.stderrData : callbacks.stdoutData;
+        const QByteArray &end = isStderr ? stderrEnd : stdoutEnd;
+        qsizetype at = stream.pending.indexOf(end);
+        if (at >= 0 && isStderr) {
+            const qsizetype lineEnd = stream.pending.indexOf('\n', at + end.size());
+            if (lineEnd < 0) {
+                at = -1; // the status is still on its way
+            } else {
+                bool ok = false;
+                const int value = stream.pending.mid(at + end.size(), lineEnd - at - end.size()).toInt(&ok);
+                if (ok) {
+                    status = value;
+                }
+            }
+        }
+        if (at >= 0) {
+            if (sink && at > 0) {
+                sink(stream.pending.left(at));
+            }
+            stream.pending.clear();
+            stream.done = true;
+            return;
+        }
+        // pass on all but what could be the start of the end marker
+        const qsizetype keep = std::min<qsizetype>(stream.pending.size(), end.size() + 24);
+        if (sink && stream.pending.size() > keep) {
+            sink(stream.pending.left(stream.pending.size() - keep));
+        }
+        stream.pending.remove(0, stream.pending.size() - keep);
+    };
+    QElapsedTimer sinceKeepalive;
+    sinceKeepalive.start();
+    ssh_channel channel = d->shell.get();
+    while (!(streams[0].done && streams[1].done)) {
+        if (d->cancelled) {
+            return finish(SshError::Code::Cancelled,
+                          SshConnection::tr("The command on %1 was cancelled.").arg(d->config.displayName()));
+        }
+        if (deadline.hasExpired()) {
+            return finish(SshError::Code::Timeout,
+                          SshConnection::tr("The command on %1 did not finish within %2 s.")
+                              .arg(d->config.displayName())
+                              .arg(request.timeoutMs / 1000.0));
+        }
+        if (written < script.size()) {
+            const uint32_t window = ssh_channel_window_size(channel);
+            if (window > 0) {
+                const qsizetype chunk = std::min<qsizetype>({script.size() - written, qsizetype(window), 32768});
+                const int n = ssh_channel_write(channel, script.constData() + written, uint32_t(chunk));
+                if (n == SSH_ERROR) {
+                    return broken(SshConnection::tr("sending the command"));
+                }
+                written += n;
+            }
+        }
+        // wait on the stream still expected (stderr's marker may trail stdout's)
+        const int ready = ssh_channel_poll_timeout(channel, PollIntervalMs, streams[0].done ? 1 : 0);
+        if (ready == SSH_ERROR) {
+            return broken(SshConnection::tr("reading the command's output"));
+        }
+        for (int isStderr : {0, 1}) {
+            for (;;) {
+                const int available = ssh_channel_poll(channel, isStderr);
+                if (available == SSH_EOF) {
+                    return finish(SshError::Code::Disconnected,
+                                  SshConnection::tr("The shell on %1 ended during the command; its result is unknown.")
+                                      .arg(d->config.displayName()));
+                }
+                if (available == SSH_ERROR) {
+                    return broken(SshConnection::tr("reading the command's output"));
+                }
+                if (available <= 0) {
+                    break;
+                }
+                const int n = ssh_channel_read_nonblocking(
+                    channel, buffer.data(), uint32_t(std::min<qsizetype>(available, buffer.size())), isStderr);
+                if (n < 0) {
+                    return broken(SshConnection::tr("reading the command's output"));
+                }
+                if (n == 0) {
+                    break;
+                }
+                take(isStderr, QByteArray(buffer.constData(), n));
+            }
+        }
+        if (ready > 0 || !ssh_is_connected(s)) {
+            sinceKeepalive.restart();
+        } else if (sinceKeepalive.elapsed() >= KeepaliveIntervalMs) {
+            ssh_set_blocking(s, 0);
+            ssh_send_keepalive(s);
+            ssh_set_blocking(s, 1);
+            sinceKeepalive.restart();
+        }
+        if (d->msSinceInboundData() > DeadPeerMs) {
+            d->dropSession = true;
+            return finish(SshError::Code::Disconnected,
+                          SshConnection::tr("%1 has sent nothing for %2 s, not even answers to keepalive requests: "
+                                            "the connection is dead.")
+                              .arg(d->config.displayName())
+                              .arg(DeadPeerMs / 1000));
+        }
+        if (!ssh_is_connected(s)) {
+            return broken(SshConnection::tr("running the command"));
+        }
+    }
+    if (!status) {
+        return finish(SshError::Code::Disconnected,
+                      SshConnection::tr("%1 did not report how the command ended; its result is unknown.")
+                          .arg(d->config.displayName()));
+    }
+    result.exitStatus = status;
     result.durationMs = timer.elapsed();
     return result;
 }

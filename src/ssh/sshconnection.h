@@ -41,6 +41,18 @@ public:
     ExecResult exec(const ExecRequest &request, const ExecCallbacks &callbacks = {});
 
     /**
+     * @brief Runs @p request in the connection's persistent shell: one `sh` per connection,
+     * on a channel of its own, each command evaluated in a subshell of it with stdin from
+     * /dev/null. A command then costs the host a fork, where exec() costs a channel, a login
+     * shell and its start-up files. Requests with input or sudo go to exec().
+     *
+     * The exit status is the shell's `$?` (128+N for a command killed by signal N). A
+     * timeout, a cancel or a broken link ends the shell; the next call starts a new one. A
+     * shell that dies mid-command is reported as Disconnected: the command may have run.
+     */
+    ExecResult execInShell(const ExecRequest &request, const ExecCallbacks &callbacks = {});
+
+    /**
      * @brief Uploads @p localPath to @p remotePath with SFTP, atomically.
      *
      * The data goes to a temporary name in the target directory; once the host confirms its

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSysInfo>
@@ -100,7 +101,7 @@ struct HostUpgrade::Private
     Transcript *transcript = nullptr;
     UpgradeSettings settings;
     std::atomic<bool> cancelled{false};
-    QByteArray probeScript;
+    QString probeScript;
 
     QString runId;
     int stepCounter = 0;
@@ -206,11 +207,98 @@ struct HostUpgrade::Private
         return output;
     }
 
+    struct Query
+    {
+        QString command;
+        bool sudo = true; ///< as root when the host says so (HostEntry::sudo)
+        bool record = true; ///< in the transcript (probes are not)
+    };
+
+    // Runs independent queries in one round trip (two with sudo: the queries that need it
+    // and those that do not), each with its own exit status and output. Query
+    // @p stdinQuery reads @p input.
+    QList<Output> execAll(const QString &step,
+                          const QList<Query> &queries,
+                          int timeoutSeconds,
+                          const QByteArray &input = {},
+                          int stdinQuery = -1)
+    {
+        QList<Output> outputs(queries.size());
+        for (const bool asRoot : {true, false}) {
+            QList<int> group;
+            for (int i = 0; i < queries.size(); ++i) {
+                if ((queries.at(i).sudo && host.sudo) == asRoot) {
+                    group.append(i);
+                }
+            }
+            if (group.size() == 1) {
+                const Query &query = queries.at(group.first());
+                outputs[group.first()] = exec(step,
+                                              query.command,
+                                              timeoutSeconds,
+                                              group.first() == stdinQuery ? input : QByteArray(),
+                                              query.record,
+                                              query.sudo);
+            }
+            if (group.size() < 2) {
+                continue;
+            }
+            QStringList commands;
+            int groupStdin = -1;
+            for (int i : group) {
+                if (i == stdinQuery) {
+                    groupStdin = int(commands.size());
+                }
+                commands.append(queries.at(i).command);
+            }
+            const QString marker =
+                QStringLiteral("baton-") + QString::fromLatin1(QByteArray::number(QRandomGenerator::global()->generate64(), 16));
+            const Output whole = exec(step,
+                                      C::batch(commands, marker, groupStdin),
+                                      timeoutSeconds,
+                                      groupStdin >= 0 ? input : QByteArray(),
+                                      false,
+                                      asRoot);
+            const QList<C::BatchPart> parts = C::parseBatch(whole.out, marker, int(commands.size()));
+            for (int k = 0; k < group.size(); ++k) {
+                Output &output = outputs[group.at(k)];
+                output.result = whole.result;
+                output.result.exitStatus = parts.at(k).exitStatus;
+                output.out = parts.at(k).out;
+                output.err = parts.at(k).err;
+                if (!parts.at(k).exitStatus && !whole.result.error) {
+                    output.err = whole.why(); // the batch itself failed (sudo refused, ...)
+                }
+                if (transcript && queries.at(group.at(k)).record) {
+                    TranscriptEntry entry;
+                    entry.time = QDateTime::currentDateTimeUtc().addMSecs(-whole.result.durationMs);
+                    entry.host = host.name;
+                    entry.step = step;
+                    entry.command = queries.at(group.at(k)).command;
+                    entry.exitStatus = output.result.exitStatus;
+                    entry.durationMs = whole.result.durationMs;
+                    entry.batch = int(commands.size());
+                    entry.output = output.out;
+                    entry.errorOutput = output.err;
+                    entry.error = whole.result.error.message;
+                    transcript->record(entry);
+                }
+            }
+        }
+        return outputs;
+    }
+
     // The last snapshot, reused for a moment while this run holds the lock and has changed
     // nothing since (every state change goes through runStep(), which drops it). Signals
     // are still checked against the process's start time on the host.
     std::optional<HostSnapshot> fresh;
     QElapsedTimer freshAge;
+
+    void remember(const HostSnapshot &snapshot)
+    {
+        fresh = snapshot;
+        freshAge.start();
+    }
 
     HostSnapshot current(const QString &step, bool full)
     {
@@ -224,10 +312,23 @@ struct HostUpgrade::Private
     // @p quick: a lighter record for polling (ProbeRecord::quick).
     HostSnapshot probe(const QString &step, bool quick = false)
     {
+        return snapshotFrom(step, exec(step, probeQuery(quick).command, 60, {}, false));
+    }
+
+    // the probe (resources/probe.sh) as a command line: no input, so it can run in the
+    // connection's shell
+    Query probeQuery(bool quick) const
+    {
+        return {QStringLiteral("sh -c ") + shellQuote(probeScript) + QStringLiteral(" baton-probe ") +
+                    shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary) +
+                    (quick ? QStringLiteral(" quick") : QString()),
+                true,
+                false};
+    }
+
+    HostSnapshot snapshotFrom(const QString &step, const Output &output)
+    {
         HostSnapshot snapshot;
-        const QString command = QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' +
-            shellQuote(binary) + (quick ? QStringLiteral(" quick") : QString());
-        const Output output = exec(step, command, 60, probeScript, false);
         if (!output.ok()) {
             snapshot.error = HostUpgrade::tr("the probe failed: %1").arg(output.why());
             note(step, snapshot.error);
@@ -254,28 +355,13 @@ struct HostUpgrade::Private
         if (!snapshot.instance.pidFile.isEmpty()) {
             stateDirectory = C::stateDirectory(snapshot.instance.pidFile);
         }
-        fresh = snapshot;
-        freshAge.start();
+        remember(snapshot);
         note(step,
              HostUpgrade::tr("phase: %1%2")
                  .arg(phaseName(snapshot.state.phase),
                       snapshot.state.reason.isEmpty() ? QString()
                                                       : QStringLiteral(" (") + snapshot.state.reason + u')'));
         return snapshot;
-    }
-
-    // Completes a quick snapshot with what master @p pid runs (sha256, version): one small
-    // command instead of a whole probe.
-    void addMasterFacts(const QString &step, HostSnapshot *snapshot, qint64 pid)
-    {
-        const Output facts = exec(step, C::masterFacts(pid), 60);
-        const QStringList lines = facts.out.split(u'\n', Qt::SkipEmptyParts);
-        if (facts.ok() && lines.size() >= 2) {
-            if (lines.at(0) != u"-") {
-                snapshot->record.executableSha256.insert(pid, lines.at(0).trimmed());
-            }
-            snapshot->record.versions.insert(pid, lines.at(1).trimmed());
-        }
     }
 
     QString newStepId(const QString &name) { return runId + u'-' + QString::number(++stepCounter) + u'-' + name; }
@@ -334,9 +420,13 @@ struct HostUpgrade::Private
                                            waitSlice > 0 ? std::min(waitSlice, settings.lockLeaseSeconds / 3)
                                                          : settings.lockLeaseSeconds / 3);
                 const int seconds = int(std::clamp<qint64>(left / 1000, 1, slice));
-                exec(step, hostWait(seconds), seconds + 30);
+                // the wait, then the probe that confirms it: one round trip
+                const QList<Output> both =
+                    execAll(step, {{hostWait(seconds)}, probeQuery(true)}, seconds + 30);
+                snapshot = snapshotFrom(step, both.at(1));
+            } else {
+                snapshot = probe(step, true);
             }
-            snapshot = probe(step, true);
             if (snapshot.ok() && done(snapshot)) {
                 *reached = true;
                 return snapshot;
@@ -430,20 +520,21 @@ struct HostUpgrade::Private
                 return false;
             }
             const QString sha = sha256OfLocalFile(settings.localTarget);
-            if (homeDirectory.isEmpty()) {
-                const Output home =
-                    exec(QStringLiteral("stage"), QStringLiteral("printf '%s' \"$HOME\""), 30, {}, true, false);
-                if (!home.ok() || !home.out.startsWith(u'/')) {
-                    *why = HostUpgrade::tr("cannot find the home directory on the host: %1").arg(home.why());
-                    return false;
-                }
-                homeDirectory = home.out;
+            // one round trip: the home directory, and whether the file is staged there already
+            const QString name = QStringLiteral("nginx-") + sha.left(16);
+            const Output staged = exec(QStringLiteral("stage"), C::stagedFile(name), 60, {}, true, false);
+            QStringList lines = staged.out.split(u'\n');
+            if (!staged.ok() || !lines.first().startsWith(u'/')) {
+                *why = HostUpgrade::tr("cannot find the home directory on the host: %1").arg(staged.why());
+                return false;
             }
-            const QString directory = homeDirectory + QStringLiteral("/.cache/baton/staging");
-            const QString remotePath = directory + QStringLiteral("/nginx-") + sha.left(16);
-            const Output existing = exec(QStringLiteral("stage"), C::sha256(remotePath), 60, {}, true, false);
-            if (!existing.ok() || existing.out.trimmed() != sha) {
-                exec(QStringLiteral("stage"), QStringLiteral("mkdir -p ") + shellQuote(directory), 30, {}, true, false);
+            homeDirectory = lines.takeFirst();
+            const QString remotePath = homeDirectory + QStringLiteral("/.cache/baton/staging/") + name;
+            QString version;
+            if (lines.size() >= 2 && lines.at(0).trimmed() == sha) {
+                targetSize = lines.at(1).trimmed().toLongLong();
+                version = lines.mid(2).join(u'\n');
+            } else {
                 progress(HostUpgrade::tr("uploading %1 (%2 bytes)").arg(settings.localTarget).arg(info.size()));
                 SshError error;
                 if (!remote->upload(settings.localTarget, remotePath, {}, &error)) {
@@ -451,35 +542,54 @@ struct HostUpgrade::Private
                     note(QStringLiteral("stage"), *why);
                     return false;
                 }
-                note(QStringLiteral("stage"),
-                     HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
+                note(QStringLiteral("stage"), HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
+                targetSize = info.size(); // the upload checked the size and the sha256 on the host
+                const Output runs = exec(QStringLiteral("stage"),
+                                         shellJoin({remotePath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"),
+                                         60);
+                version = runs.ok() ? runs.out : QString();
+                if (!runs.ok()) {
+                    *why = HostUpgrade::tr("the target %1 does not run on the host: %2").arg(remotePath, runs.why());
+                    return false;
+                }
             }
-            targetPath = remotePath;
-            targetSha = sha;
-        } else if (!settings.remoteTarget.isEmpty()) {
-            const Output sum = exec(QStringLiteral("stage"), C::sha256(settings.remoteTarget), 60);
-            if (!sum.ok() || sum.out.trimmed().size() != 64) {
-                *why =
-                    HostUpgrade::tr("cannot read the target %1 on the host: %2").arg(settings.remoteTarget, sum.why());
-                return false;
-            }
-            targetPath = settings.remoteTarget;
-            targetSha = sum.out.trimmed();
-        } else {
+            return describeTarget(remotePath, sha, version, why);
+        }
+        if (settings.remoteTarget.isEmpty()) {
             *why = HostUpgrade::tr("no target binary: give a local file or a path on the host");
             return false;
         }
-        targetSize = exec(QStringLiteral("stage"), C::fileSize(targetPath), 30).out.trimmed().toLongLong();
-        const Output version =
-            exec(QStringLiteral("stage"), shellJoin({targetPath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"), 60);
-        QString error;
-        targetBuild = version.ok() ? NginxBuild::parse(version.out, &error) : std::nullopt;
-        if (!targetBuild) {
-            *why = HostUpgrade::tr("the target %1 does not run on the host: %2")
-                       .arg(targetPath, version.ok() ? error : version.why());
-            targetPath.clear();
+        const QList<Output> facts =
+            execAll(QStringLiteral("stage"),
+                    {{C::sha256(settings.remoteTarget)},
+                     {C::fileSize(settings.remoteTarget)},
+                     {shellJoin({settings.remoteTarget, QStringLiteral("-V")}) + QStringLiteral(" 2>&1")}},
+                    60);
+        if (!facts.at(0).ok() || facts.at(0).out.trimmed().size() != 64) {
+            *why = HostUpgrade::tr("cannot read the target %1 on the host: %2")
+                       .arg(settings.remoteTarget, facts.at(0).why());
             return false;
         }
+        targetSize = facts.at(1).out.trimmed().toLongLong();
+        if (!facts.at(2).ok()) {
+            *why = HostUpgrade::tr("the target %1 does not run on the host: %2")
+                       .arg(settings.remoteTarget, facts.at(2).why());
+            return false;
+        }
+        return describeTarget(settings.remoteTarget, facts.at(0).out.trimmed(), facts.at(2).out, why);
+    }
+
+    // Takes @p path as the target once its `-V` (@p version) reads as an nginx build.
+    bool describeTarget(const QString &path, const QString &sha, const QString &version, QString *why)
+    {
+        QString error;
+        targetBuild = NginxBuild::parse(version, &error);
+        if (!targetBuild) {
+            *why = HostUpgrade::tr("the target %1 does not run on the host: %2").arg(path, error);
+            return false;
+        }
+        targetPath = path;
+        targetSha = sha;
         return true;
     }
 
@@ -487,73 +597,84 @@ struct HostUpgrade::Private
 
     QString backupRecord() const { return stateDirectory + QStringLiteral("/backup"); }
 
-    // Backs up what the master really runs; returns the backup's path.
-    std::optional<QString> backup(const HostSnapshot &snapshot, QString *why)
+    // Backs up what the master really runs and installs the target: one query round trip
+    // (an earlier backup? the backup's name free?), then one detached step. Empty when done;
+    // else why not.
+    QString stageTarget(const QString &step, const HostSnapshot &snapshot)
     {
         const NginxProcess master = *snapshot.state.master;
-        const QString runningSha = snapshot.record.executableSha256.value(master.pid);
-        const QString version = snapshot.masterVersion();
-        // Already backed up (by an earlier run)?
-        const Output known =
-            exec(QStringLiteral("stage"),
-                 QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true"),
-                 30);
-        const QStringList fields = known.out.trimmed().split(u' ');
-        if (fields.size() >= 2 && fields.at(1) == runningSha && !runningSha.isEmpty()) {
-            const Output check = exec(QStringLiteral("stage"), C::sha256(fields.at(0)), 60);
-            if (check.ok() && check.out.trimmed() == runningSha) {
-                progress(HostUpgrade::tr("backup already there: %1").arg(fields.at(0)));
-                return fields.at(0);
-            }
+        C::StagePlan plan;
+        plan.runningSha = snapshot.record.executableSha256.value(master.pid);
+        plan.version = snapshot.masterVersion();
+        plan.record = backupRecord();
+        plan.target = targetPath;
+        plan.binary = binary;
+        // the file on disk, if it is what runs; else the running image itself
+        const bool diskIsRunning = plan.runningSha.isEmpty() || plan.runningSha == snapshot.record.binarySha256;
+        plan.source = diskIsRunning ? binary : QStringLiteral("/proc/%1/exe").arg(master.pid);
+        plan.backupPath = binary + QStringLiteral(".baton-backup-") +
+            (plan.version.isEmpty() ? QStringLiteral("unknown") : plan.version);
+        const QList<Output> known = execAll(
+            step,
+            {{QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")},
+             {C::sha256(plan.backupPath)}},
+            60);
+        const QStringList fields = known.at(0).out.trimmed().split(u' ');
+        const QString existing = known.at(1).ok() ? known.at(1).out.trimmed() : QString();
+        if (!plan.runningSha.isEmpty() && fields.size() >= 2 && fields.at(1) == plan.runningSha) {
+            // backed up by an earlier run: stage() checks the file's sha256 again before the install
+            plan.backupPath = fields.at(0);
+            plan.backupDone = true;
+        } else if (!existing.isEmpty() && existing == plan.runningSha) {
+            plan.backupDone = true;
+        } else if (known.at(1).ok()) {
+            // that name holds another binary: keep it, and take a new name
+            plan.backupPath += u'-' + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
         }
-        // The file on disk, if it is what runs; else the running image itself.
-        const bool diskIsRunning = runningSha.isEmpty() || runningSha == snapshot.record.binarySha256;
-        const QString source = diskIsRunning ? binary : QStringLiteral("/proc/%1/exe").arg(master.pid);
-        QString path =
-            binary + QStringLiteral(".baton-backup-") + (version.isEmpty() ? QStringLiteral("unknown") : version);
-        const Output exists = exec(QStringLiteral("stage"), C::sha256(path), 60);
-        if (exists.ok() && exists.out.trimmed() != runningSha) {
-            path += u'-' + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+        progress(plan.backupDone ? HostUpgrade::tr("backup already there: %1; installing %2 as %3")
+                                       .arg(plan.backupPath, targetPath, binary)
+                                 : HostUpgrade::tr("backing up the running binary to %1, then installing %2 as %3")
+                                       .arg(plan.backupPath, targetPath, binary));
+        const Output staged = runStep(step, QStringLiteral("stage"), C::stage(plan), 120);
+        const QString installedSha = staged.out.trimmed().section(u'\n', -1).trimmed();
+        if (!staged.ok()) {
+            const int status = staged.result.exitStatus.value_or(-1);
+            const QString what = status == 11 ? HostUpgrade::tr("the backup of %1 failed").arg(plan.source)
+                : status == 12 ? HostUpgrade::tr("the backup %1 does not match the running binary (sha256 %2)")
+                                     .arg(plan.backupPath, plan.runningSha.left(12))
+                : status == 13 ? HostUpgrade::tr("the backup could not be recorded in %1").arg(backupRecord())
+                : status == 14 ? HostUpgrade::tr("installing the target failed")
+                               : HostUpgrade::tr("staging failed");
+            return what + QStringLiteral(": ") + staged.why();
         }
-        if (!(exists.ok() && exists.out.trimmed() == runningSha)) {
-            const Output copy =
-                runStep(QStringLiteral("stage"), QStringLiteral("backup"), C::backup(source, path), 120);
-            if (!copy.ok()) {
-                *why = HostUpgrade::tr("the backup of %1 failed: %2").arg(source, copy.why());
-                return std::nullopt;
-            }
+        if (installedSha != targetSha) {
+            return HostUpgrade::tr("installing the target failed: %1 has sha256 %2, not the target's %3")
+                .arg(binary, installedSha.left(12), targetSha.left(12));
         }
-        const Output sum = exec(QStringLiteral("stage"), C::sha256(path), 60);
-        if (!runningSha.isEmpty() && sum.out.trimmed() != runningSha) {
-            *why = HostUpgrade::tr("the backup %1 does not match the running binary (sha256 %2, expected %3)")
-                       .arg(path, sum.out.trimmed(), runningSha);
-            return std::nullopt;
-        }
-        exec(QStringLiteral("stage"),
-             QStringLiteral("printf '%s %s %s\\n' ") + shellQuote(path) + u' ' + shellQuote(sum.out.trimmed()) + u' ' +
-                 shellQuote(version) + QStringLiteral(" > ") + shellQuote(backupRecord()),
-             30);
-        progress(HostUpgrade::tr("backed up the running binary to %1").arg(path));
-        return path;
+        return {};
     }
 
     // Puts back on disk the binary whose sha256 is @p sha (from the backup); true when it is there.
     bool restoreBinary(const QString &step, const QString &sha, QString *why)
     {
-        const Output disk = exec(step, C::sha256(binary), 60);
-        if (disk.ok() && disk.out.trimmed() == sha) {
+        const QList<Output> known = execAll(
+            step,
+            {{C::sha256(binary)},
+             {QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")}},
+            60);
+        if (known.at(0).ok() && known.at(0).out.trimmed() == sha) {
             return true;
         }
-        const Output known =
-            exec(step, QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true"), 30);
-        const QStringList fields = known.out.trimmed().split(u' ');
+        const QStringList fields = known.at(1).out.trimmed().split(u' ');
         if (fields.size() < 2 || fields.at(1) != sha) {
             *why = HostUpgrade::tr("no backup of the binary with sha256 %1 is recorded on the host").arg(sha);
             return false;
         }
-        const Output install = runStep(step, QStringLiteral("restore"), C::install(fields.at(0), binary), 120);
-        const Output after = exec(step, C::sha256(binary), 60);
-        if (!install.ok() || after.out.trimmed() != sha) {
+        const Output install = runStep(step,
+                                       QStringLiteral("restore"),
+                                       C::install(fields.at(0), binary) + QStringLiteral("\n") + C::sha256(binary),
+                                       120);
+        if (!install.ok() || install.out.trimmed().section(u'\n', -1).trimmed() != sha) {
             *why = HostUpgrade::tr("restoring %1 from %2 failed: %3").arg(binary, fields.at(0), install.why());
             return false;
         }
@@ -599,18 +720,23 @@ struct HostUpgrade::Private
 
     QString checkHealth(const QString &step)
     {
-        const QString url = healthUrl();
-        if (url.isEmpty()) {
-            return {};
-        }
-        const Output output = exec(step, C::httpStatus(url, 10), 30, {}, true, false);
+        return healthUrl().isEmpty() ? QString() : healthFrom(exec(step, healthQuery().command, 30, {}, true, false));
+    }
+
+    // whether the health URL is a gate of this run (healthProblem() would ask it)
+    bool healthGate() const { return healthUsable != false && !healthUrl().isEmpty(); }
+    Query healthQuery() const { return {C::httpStatus(healthUrl(), 10), false}; }
+
+    // Empty when @p output (of healthQuery()) says healthy; else why not.
+    QString healthFrom(const Output &output) const
+    {
         const int status = output.out.trimmed().toInt();
         if (output.result.exitStatus == 127) {
             return {}; // no curl or wget: reported by the preflight
         }
         if (!output.ok() || status < 200 || status >= 400) {
             return HostUpgrade::tr("the health check %1 failed: %2")
-                .arg(url, status > 0 ? HostUpgrade::tr("HTTP status %1").arg(status) : output.why());
+                .arg(healthUrl(), status > 0 ? HostUpgrade::tr("HTTP status %1").arg(status) : output.why());
         }
         return {};
     }
@@ -628,12 +754,13 @@ struct HostUpgrade::Private
     // [emerg] and [alert] lines written to @p log after @p offset.
     QStringList severeLogLines(const QString &step, const QString &log, qint64 offset)
     {
-        if (log.isEmpty()) {
-            return {};
-        }
-        const Output output = exec(step, C::tailFrom(log, offset), 30);
+        return log.isEmpty() ? QStringList() : severeLines(exec(step, C::tailFrom(log, offset), 30).out);
+    }
+
+    static QStringList severeLines(const QString &text)
+    {
         QStringList lines;
-        for (const QString &line : output.out.split(u'\n')) {
+        for (const QString &line : text.split(u'\n')) {
             if (line.contains(u"[emerg]") || line.contains(u"[alert]")) {
                 lines.append(line.trimmed());
             }
@@ -641,9 +768,16 @@ struct HostUpgrade::Private
         return lines;
     }
 
-    qint64 logSize(const QString &step, const QString &log)
+    // What master @p pid really runs (the output of C::masterFacts()), into @p snapshot.
+    static void addMasterFacts(const Output &facts, HostSnapshot *snapshot, qint64 pid)
     {
-        return log.isEmpty() ? 0 : exec(step, C::fileSize(log), 30).out.trimmed().toLongLong();
+        const QStringList lines = facts.out.split(u'\n', Qt::SkipEmptyParts);
+        if (facts.ok() && lines.size() >= 2) {
+            if (lines.at(0) != u"-") {
+                snapshot->record.executableSha256.insert(pid, lines.at(0).trimmed());
+            }
+            snapshot->record.versions.insert(pid, lines.at(1).trimmed());
+        }
     }
 
     StepReport
@@ -664,13 +798,14 @@ struct HostUpgrade::Private
 
     // --- signals --------------------------------------------------------------------
 
-    Output signal(const QString &step, const QString &name, const NginxProcess &process)
+    // @p before: a query to run in the same step, just before the signal
+    Output signal(const QString &step, const QString &name, const NginxProcess &process, const QString &before = {})
     {
         const QString line =
             HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid);
         note(step, line); // in the transcript before it happens: a crash right after still leaves a trace
         progress(line);
-        return runStep(step, name.toLower(), C::signal(name, process.pid, process.startTime), 30);
+        return runStep(step, name.toLower(), before + C::signal(name, process.pid, process.startTime), 30);
     }
 
     // QUIT the new master (TERM after the quit timeout) until only the old one is left.
@@ -717,7 +852,7 @@ HostUpgrade::HostUpgrade(const HostEntry &host,
     }
     QFile script(QStringLiteral(":/baton/probe.sh"));
     if (script.open(QIODevice::ReadOnly)) {
-        d->probeScript = script.readAll();
+        d->probeScript = QString::fromUtf8(script.readAll());
     }
 }
 
@@ -834,7 +969,26 @@ QList<PreflightCheck> HostUpgrade::preflight()
     }
 
     QString why;
-    if (!d->ensureTarget(&why)) {
+    const bool haveTarget = d->ensureTarget(&why);
+    // the remaining queries in one round trip
+    const auto arguments = s.state.master ? MasterArguments::fromTitle(s.state.master->title) : std::nullopt;
+    QList<Private::Query> queries;
+    const auto ask = [&queries](const Private::Query &query) {
+        queries.append(query);
+        return int(queries.size()) - 1;
+    };
+    const int testQuery = haveTarget && arguments
+        ? ask({C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1")})
+        : -1;
+    const QString directory = d->binary.isEmpty() ? QString() : QFileInfo(d->binary).path();
+    const int diskQuery = directory.isEmpty() ? -1 : ask({C::freeKilobytes(directory)});
+    // a lock this run holds needs no question
+    const int lockQuery = d->stateDirectory.isEmpty() || d->lockDepth > 0 ? -1 : ask({C::lockStatus(d->stateDirectory)});
+    const QString url = d->healthUrl();
+    const int healthQuery = url.isEmpty() ? -1 : ask(d->healthQuery());
+    const QList<Private::Output> answers = d->execAll(QStringLiteral("preflight"), queries, 120);
+
+    if (!haveTarget) {
         add("target", S::Fail, why);
     } else {
         add("target",
@@ -869,16 +1023,12 @@ QList<PreflightCheck> HostUpgrade::preflight()
             }
         }
         if (s.state.master) {
-            const auto arguments = MasterArguments::fromTitle(s.state.master->title);
             if (!arguments) {
                 add("config-test",
                     S::Fail,
                     tr("cannot read the master's arguments from its title: %1").arg(s.state.master->title));
             } else {
-                const Private::Output test =
-                    d->exec(QStringLiteral("preflight"),
-                            C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1"),
-                            120);
+                const Private::Output &test = answers.at(testQuery);
                 QString parseError;
                 const auto result = ConfigTest::parse(test.out, &parseError);
                 if (!result) {
@@ -908,9 +1058,8 @@ QList<PreflightCheck> HostUpgrade::preflight()
         }
     }
 
-    if (!d->binary.isEmpty()) {
-        const QString directory = QFileInfo(d->binary).path();
-        const Private::Output free = d->exec(QStringLiteral("preflight"), C::freeKilobytes(directory), 30);
+    if (diskQuery >= 0) {
+        const Private::Output &free = answers.at(diskQuery);
         const qint64 available = free.out.trimmed().toLongLong() * 1024;
         const qint64 binarySize = std::max<qint64>(s.record.binarySize, 0);
         // the backup (as big as the running binary), the target's copy beside the binary
@@ -929,8 +1078,10 @@ QList<PreflightCheck> HostUpgrade::preflight()
             add("disk", S::Pass, tr("%1 KiB free in %2").arg(available / 1024).arg(directory));
         }
     }
-    if (!d->stateDirectory.isEmpty()) {
-        const Private::Output lock = d->exec(QStringLiteral("preflight"), C::lockStatus(d->stateDirectory), 30);
+    if (d->lockDepth > 0) {
+        add("lock", S::Pass, tr("held by this run"));
+    } else if (lockQuery >= 0) {
+        const Private::Output &lock = answers.at(lockQuery);
         if (lock.ok() || (lock.result.exitStatus == 75 && lock.out.trimmed() == d->settings.owner)) {
             add("lock", S::Pass, tr("no other Baton is working on this instance"));
         } else if (lock.result.exitStatus == 75 && Private::ownerIsGone(lock.out.trimmed())) {
@@ -943,10 +1094,9 @@ QList<PreflightCheck> HostUpgrade::preflight()
             add("lock", S::Fail, tr("cannot check the lock: %1").arg(lock.why()));
         }
     }
-    const QString url = d->healthUrl();
-    if (url.isEmpty()) {
+    if (healthQuery < 0) {
         add("health", S::Warn, tr("no health URL: the gates check the workers and the error log only"));
-    } else if (const QString problem = d->checkHealth(QStringLiteral("preflight")); !problem.isEmpty()) {
+    } else if (const QString problem = d->healthFrom(answers.at(healthQuery)); !problem.isEmpty()) {
         d->healthUsable = false;
         add("health",
             S::Warn,
@@ -981,16 +1131,14 @@ StepReport HostUpgrade::stage()
     if (s.record.binarySha256 == d->targetSha) {
         return d->succeed(step, tr("%1 is already the target (sha256 %2)").arg(d->binary, d->targetSha.left(12)), s);
     }
-    if (!d->backup(s, &why)) {
-        return d->fail(step, why, s);
+    if (const QString problem = d->stageTarget(step, s); !problem.isEmpty()) {
+        return d->fail(step, problem, s);
     }
-    d->progress(tr("installing %1 as %2").arg(d->targetPath, d->binary));
-    const Private::Output install =
-        d->runStep(step, QStringLiteral("install"), C::install(d->targetPath, d->binary), 120);
-    const Private::Output after = d->exec(step, C::sha256(d->binary), 60);
-    if (!install.ok() || after.out.trimmed() != d->targetSha) {
-        return d->fail(step, tr("installing the target failed: %1").arg(install.why()), s);
-    }
+    // the master is the same (the lock held), and the binary on disk is now the target:
+    // the next step needs no new probe for that (within the snapshot's age limit)
+    s.record.binarySha256 = d->targetSha;
+    s.record.binarySize = d->targetSize;
+    d->fresh = s;
     // the master is the same (the lock held): the snapshot's version still stands
     return d->succeed(step,
                       tr("staged nginx %1 as %2; the master still runs %3")
@@ -1031,9 +1179,14 @@ StepReport HostUpgrade::spawn()
     }
     const int workers = int(s.state.workers.size());
     const QString log = d->errorLogOf(s, oldMaster.pid);
-    const qint64 offset = d->logSize(step, log);
-
-    const Private::Output sent = d->signal(step, QStringLiteral("USR2"), oldMaster);
+    // the log's size first, in the same step: what the new master logs comes after it
+    Private::Output sent =
+        d->signal(step, QStringLiteral("USR2"), oldMaster, log.isEmpty() ? QString() : C::fileSize(log) + u'\n');
+    qint64 offset = 0;
+    if (!log.isEmpty()) {
+        offset = sent.out.section(u'\n', 0, 0).trimmed().toLongLong();
+        sent.out = sent.out.section(u'\n', 1);
+    }
     if (!sent.ok()) {
         return d->fail(step, tr("USR2 could not be sent: %1").arg(sent.why()), s);
     }
@@ -1061,8 +1214,8 @@ StepReport HostUpgrade::spawn()
         },
         [&](int seconds) { return C::waitSpawned(s.instance.pidFile, oldMaster.pid, workers, seconds); },
         3);
-    severe = d->severeLogLines(step, log, offset);
     if (!reached) {
+        severe = d->severeLogLines(step, log, offset);
         const bool oldAlone = s.phase() == Phase::Running && s.state.master && s.state.master->pid == oldMaster.pid;
         QString restoreProblem;
         if (oldAlone) {
@@ -1086,8 +1239,20 @@ StepReport HostUpgrade::spawn()
         report.phase = back.phase;
         return report;
     }
-    QString problem = severe.isEmpty() ? d->healthProblem(step)
-                                       : tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")));
+    // the gates and the new master's own version: one round trip
+    QList<Private::Query> checks{{C::masterFacts(s.state.master->pid)}};
+    if (!log.isEmpty()) {
+        checks.append({C::tailFrom(log, offset)});
+    }
+    if (d->healthGate()) {
+        checks.append(d->healthQuery());
+    }
+    const QList<Private::Output> answers = d->execAll(step, checks, 60);
+    Private::addMasterFacts(answers.at(0), &s, s.state.master->pid);
+    severe = log.isEmpty() ? QStringList() : Private::severeLines(answers.at(1).out);
+    QString problem = !severe.isEmpty() ? tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")))
+        : d->healthGate()               ? d->healthFrom(answers.last())
+                                        : QString();
     if (!problem.isEmpty()) {
         StepReport report = d->fail(step, problem + tr("; rolling back"), s, severe);
         const StepReport back = rollBack();
@@ -1095,7 +1260,6 @@ StepReport HostUpgrade::spawn()
         report.phase = back.phase;
         return report;
     }
-    d->addMasterFacts(step, &s, s.state.master->pid); // the new master's own version
     return d->succeed(step,
                       tr("new master %1 (nginx %2) runs with %n worker(s) beside the old master %3",
                          nullptr,
@@ -1227,10 +1391,16 @@ StepReport HostUpgrade::commit()
     if (!reached) {
         return d->fail(step, tr("the old master did not exit: the instance is %1").arg(describe(s)), s);
     }
-    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
+    // the gate and what the master runs now: one round trip
+    QList<Private::Query> checks{{C::masterFacts(newMaster.pid)}};
+    if (d->healthGate()) {
+        checks.append(d->healthQuery());
+    }
+    const QList<Private::Output> answers = d->execAll(step, checks, 60);
+    if (const QString problem = d->healthGate() ? d->healthFrom(answers.last()) : QString(); !problem.isEmpty()) {
         return d->fail(step, tr("committed, but %1").arg(problem), s);
     }
-    d->addMasterFacts(step, &s, newMaster.pid);
+    Private::addMasterFacts(answers.at(0), &s, newMaster.pid);
     const QString newSha = s.record.executableSha256.value(newMaster.pid);
     if (!d->targetSha.isEmpty() && !newSha.isEmpty() && newSha != d->targetSha) {
         return d->fail(step,

@@ -33,7 +33,8 @@ ExecResult SshRemoteHost::run(const ExecRequest &request, const ExecCallbacks &c
         if (!ensureOpen(&result.error)) {
             return result;
         }
-        result = m_connection->exec(request, callbacks);
+        // one shell per connection for plain commands: a fork on the host, not a login shell
+        result = m_connection->execInShell(request, callbacks);
         // A command that never started on a dead link can safely be tried once more; one
         // that may have run is reported, and the caller decides from a fresh snapshot.
         const bool neverStarted = result.error.code == SshError::Code::ChannelFailed;

@@ -41,6 +41,8 @@ public:
 /**
  * @brief A RemoteHost over SSH: connects on first use and reconnects once when a command
  * finds the connection broken, so a dropped link costs one reconnection, not the step.
+ * Commands without input or sudo run in the connection's persistent shell
+ * (SshConnection::execInShell()).
  */
 class SshRemoteHost : public RemoteHost
 {

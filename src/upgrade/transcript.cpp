@@ -34,6 +34,9 @@ QJsonObject TranscriptEntry::toJson() const
     if (!command.isEmpty()) {
         object.insert(QStringLiteral("durationMs"), durationMs);
     }
+    if (batch > 1) {
+        object.insert(QStringLiteral("batch"), batch);
+    }
     put("stdout", cut(output));
     put("stderr", cut(errorOutput));
     put("error", error);
@@ -55,6 +58,7 @@ std::optional<TranscriptEntry> TranscriptEntry::fromJson(const QJsonObject &obje
         entry.exitStatus = object.value(u"exit").toInt();
     }
     entry.durationMs = qint64(object.value(u"durationMs").toDouble());
+    entry.batch = object.value(u"batch").toInt();
     entry.output = object.value(u"stdout").toString();
     entry.errorOutput = object.value(u"stderr").toString();
     entry.error = object.value(u"error").toString();

@@ -20,7 +20,8 @@ struct TranscriptEntry
     QString step; ///< "probe", "preflight", "stage", "spawn", "drain", "commit", "rollback", ...
     QString command; ///< exactly what ran (secrets never appear in commands)
     std::optional<int> exitStatus; ///< nullopt: it did not finish (error says why)
-    qint64 durationMs = 0;
+    qint64 durationMs = 0; ///< of its round trip (shared with the others of its batch)
+    int batch = 0; ///< > 1: how many commands shared one round trip (UpgradeCommands::batch())
     QString output; ///< stdout, cut to a few kilobytes
     QString errorOutput; ///< stderr, cut likewise
     QString error; ///< the SSH layer's error, if any

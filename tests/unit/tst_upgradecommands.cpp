@@ -318,6 +318,55 @@ private Q_SLOTS:
         QVERIFY(missing.out.isEmpty());
     }
 
+    void batchRunsEachCommandApart()
+    {
+        namespace C = UpgradeCommands;
+        const QString marker = u"m7f3a9c2e41b05d68"_s;
+        const QStringList commands{
+            u"printf 'no newline'; echo 'to stderr' >&2; exit 3"_s,
+            u"echo one; echo two # a comment to the end of the line"_s,
+            u"cat"_s, // the batch's stdin goes here
+            u"cat; echo \"[$(cat)]\""_s, // and not here: /dev/null
+            u"exit 1; echo never"_s,
+            u"printf 'x\\n\\n'"_s + u"; printf '%s' \"$(cd "_s + shellQuote(m_dir) + u" && pwd)\""_s,
+        };
+        QProcess process;
+        process.start(u"/bin/sh"_s, {u"-c"_s, C::batch(commands, marker, 2)});
+        process.write("from stdin\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardError().isEmpty());
+        const QString output = QString::fromUtf8(process.readAllStandardOutput());
+        const QList<C::BatchPart> parts = C::parseBatch(output, marker, int(commands.size()));
+        QCOMPARE(parts.size(), commands.size());
+        QCOMPARE(parts.at(0).exitStatus, 3);
+        QCOMPARE(parts.at(0).out, u"no newline"_s);
+        QCOMPARE(parts.at(0).err, u"to stderr"_s);
+        QCOMPARE(parts.at(1).exitStatus, 0);
+        QCOMPARE(parts.at(1).out, u"one\ntwo\n"_s);
+        QCOMPARE(parts.at(1).err, QString());
+        QCOMPARE(parts.at(2).out, u"from stdin\n"_s);
+        QCOMPARE(parts.at(3).out, u"[]\n"_s);
+        QCOMPARE(parts.at(4).exitStatus, 1);
+        QCOMPARE(parts.at(4).out, QString());
+        QCOMPARE(parts.at(5).exitStatus, 0);
+        QCOMPARE(parts.at(5).out, u"x\n\n"_s + m_dir);
+
+        // cut short (a broken link): what came back is kept, the rest has no exit status
+        const qsizetype cut = output.indexOf(u"\n"_s + marker + u" 3 "_s);
+        const QList<C::BatchPart> partial = C::parseBatch(QStringView(output).left(cut), marker, 6);
+        QCOMPARE(partial.at(2).exitStatus, 0);
+        QCOMPARE(partial.at(2).out, u"from stdin\n"_s);
+        QCOMPARE(partial.at(3).exitStatus, std::nullopt);
+        QCOMPARE(partial.at(3).out, u"[]\n"_s);
+        QCOMPARE(partial.at(5).exitStatus, std::nullopt);
+        // a forged marker line without the random marker is just output
+        const QList<C::BatchPart> forged =
+            C::parseBatch(u"\nmarker 0 0\n\nmarker-\n"_s, marker, 1);
+        QCOMPARE(forged.at(0).exitStatus, std::nullopt);
+    }
+
     void readPidFile()
     {
         const QString pidFile = m_dir + u"/nginx.pid"_s;
