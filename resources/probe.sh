@@ -9,11 +9,14 @@
 # (its pid file is read even when no master names it), BINARY is the file on disk to
 # describe. "quick" leaves out what costs most and changes least (sha256 sums, `exe -V`,
 # the configuration, systemd): for polling while a step runs; the record says "quick yes".
+# "phase" leaves out, besides, the executables, sockets and the binary: the processes and
+# pid files only, which is what the phase is derived from, at the cost of shell builtins
+# alone (no process is started); the record says "quick phase".
 #
 # Record format, version 2 (one item per line, fields separated by one space; the last
 # field of a line may contain spaces):
 #   baton-probe 2
-#   quick yes                      a quick record (see above): no exesha, build, conf, daemon,
+#   quick yes|phase                a quick or phase record (see above): no exesha, build, conf, daemon,
 #                                  pidpath, errorlog, stderr, unit, systemd; binary without sha256
 #   pin PATH                       the pid file the caller named (absent: none)
 #   host NAME                      hostname of the machine
@@ -41,9 +44,10 @@ set -u
 pin=${1:-}
 binary=${2:-}
 full=yes
-[ "${3:-}" != quick ] || full=
+level=${3:-}
+case $level in quick|phase) full= ;; *) level= ;; esac
 echo "baton-probe 2"
-[ -n "$full" ] || echo "quick yes"
+case $level in quick) echo "quick yes" ;; phase) echo "quick phase" ;; esac
 [ -z "$pin" ] || echo "pin $pin"
 # Few processes per probe: builtins (read, parameter expansion) wherever they do the job.
 read -r name < /proc/sys/kernel/hostname
@@ -60,6 +64,7 @@ done
 sha() { if have sha256sum; then set -- $(sha256sum 2>/dev/null < "$1"); echo "${1:-}"; fi; }
 masters=""
 nginxpids=""
+exesums="" # "PID:SHA256" of each master's executable
 for dir in /proc/[0-9]*; do
     pid=${dir#/proc/}
     # comm (the executable's name) first: a shell builtin, no process per entry of a busy host
@@ -106,6 +111,7 @@ for pid in $masters; do
     [ -z "$full" ] || links="$links /proc/$pid/fd/2"
 done
 known=" "
+[ "$level" != phase ] || links=
 if [ -n "$links" ]; then
     linked=$(ls -l $links 2>/dev/null)
     while IFS= read -r line; do
@@ -128,11 +134,13 @@ $linked
 EOF_LINKS
 fi
 for pid in $masters; do
+    [ "$level" != phase ] || break
     case $known in *" $pid "*) ;; *) echo "exe $pid ?" ;; esac
     [ -n "$full" ] || continue
     case $known in *" e$pid "*) ;; *) echo "stderr $pid ?" ;; esac
     sum=$(sha "/proc/$pid/exe")
     echo "exesha $pid ${sum:--}"
+    [ -z "$sum" ] || exesums="$exesums $pid:$sum"
     build=$("/proc/$pid/exe" -V 2>&1) || build=
     cargs=
     while IFS= read -r line; do
@@ -229,7 +237,7 @@ fi
 # Sockets: the inodes each nginx process holds, matched against the masters' network
 # namespaces' TCP tables (state 0A: listening, 01: established).
 fds=
-for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
+[ "$level" = phase ] || for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
 # one ls for every process: its "/proc/PID/fd:" headers say whose sockets follow
 # (ls prints no "/proc/PID/fd:" header for a single directory: pid starts as the first)
 [ -n "$fds" ] && ls -l $fds 2>/dev/null | awk -v masters=" $masters " -v pid="${nginxpids# }" '
@@ -269,11 +277,17 @@ printf '%s' "$pidpaths" | while IFS= read -r file; do
     pidin "$file.oldbin"
     echo "oldbin $file $content"
 done
-if [ -n "$binary" ] && [ -e "$binary" ]; then
+if [ -n "$binary" ] && [ "$level" != phase ] && [ -e "$binary" ]; then
     set -- $(stat -L -c '%s %Y' "$binary" 2>/dev/null || echo "$(wc -c < "$binary") $(date -r "$binary" +%s)")
     size=$1 mtime=${2:-0}
     sum=
-    [ -z "$full" ] || sum=$(sha "$binary")
+    if [ -n "$full" ]; then
+        # the file a master runs (same device and inode) has that master's sum already
+        for entry in $exesums; do
+            if [ "$binary" -ef "/proc/${entry%%:*}/exe" ] 2>/dev/null; then sum=${entry#*:}; break; fi
+        done
+        [ -n "$sum" ] || sum=$(sha "$binary")
+    fi
     echo "binary $binary $size $mtime ${sum:--}"
 fi
 echo "end"

@@ -166,7 +166,8 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
                 unit.execStart = value;
             }
         } else if (key == u"quick") {
-            record.quick = rest == u"yes";
+            record.quick = rest == u"yes" || rest == u"phase";
+            record.phaseOnly = rest == u"phase";
         } else if (key == u"pin") {
             record.pinnedPidFile = rest.toString();
         } else if (key == u"listen" || key == u"conns") {

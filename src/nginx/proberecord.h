@@ -65,7 +65,8 @@ public:
     static constexpr int SupportedVersion = 2;
 
     int version = 0;
-    bool quick = false; ///< a quick record: no sha256 sums, builds, configuration or systemd facts
+    bool quick = false; ///< a quick (or phase) record: no sha256 sums, builds, configuration or systemd facts
+    bool phaseOnly = false; ///< a phase record: besides, no executables, sockets or binary
     QString pinnedPidFile; ///< the pid file the caller named; empty: none
     QString host;
     qint64 uptimeSeconds = 0;

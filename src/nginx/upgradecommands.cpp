@@ -78,7 +78,7 @@ QString signal(const QString &signal, qint64 pid, quint64 startTime)
 {
     // The start time is the 22nd field of /proc/PID/stat, counted after the ")" that ends
     // the command name (which may contain spaces).
-    return QStringLiteral("stat=$(cat /proc/%1/stat 2>/dev/null) || { echo 'process %1 is gone' >&2; exit 3; }; "
+    return QStringLiteral("read -r stat 2>/dev/null < /proc/%1/stat || { echo 'process %1 is gone' >&2; exit 3; }; "
                           "set -- ${stat##*) }; shift 19; "
                           "[ \"$1\" = %2 ] || { echo 'process %1 is not the one seen before' >&2; exit 3; }; "
                           "kill -%3 %1")
@@ -102,12 +102,15 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
     // fd 9 holds the flock; the holder inherits it (a flock belongs to the open file, shared
     // with children), and its sleep does not, so the lock lives exactly as long as the holder.
     return QStringLiteral(
-               "d=%1; mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
-               "if ! flock -n 9; then echo \"locked by: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; fi; "
+               "d=%1; [ -d \"$d/steps\" ] || mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
+               "if ! flock -n 9; then o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"locked by: $o\" >&2; exit 75; fi; "
                "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
+               // The lease: once per lease, the holder checks that the owner file was renewed
+               // (touched) since its last look ("checked" marks when that was), with shell
+               // builtins and one sleep per lease.
                "setsid sh -c '"
-               "while [ -e \"$1/owner\" ] && [ $(( $(date +%s) - $(date -r \"$1/owner\" +%s) )) -lt \"$2\" ]; "
-               "do sleep 1 9>&-; done; rm -f \"$1/owner\" \"$1/holder\"' baton-lock \"$d\" %3 "
+               ": > \"$1/checked\"; while sleep \"$2\" 9>&-; [ -e \"$1/owner\" ] && [ \"$1/owner\" -nt \"$1/checked\" ]; "
+               "do : > \"$1/checked\"; done; rm -f \"$1/owner\" \"$1/holder\" \"$1/checked\"' baton-lock \"$d\" %3 "
                "</dev/null >/dev/null 2>&1 & "
                // a background job of a non-interactive shell is no group leader: setsid execs
                // in place, so $! is the holder itself
@@ -117,8 +120,8 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
 
 QString renewLock(const QString &stateDirectory, const QString &owner)
 {
-    return QStringLiteral("d=%1; [ \"$(cat \"$d/owner\" 2>/dev/null)\" = %2 ] || "
-                          "{ echo \"the lock is not ours: $(cat \"$d/owner\" 2>/dev/null)\" >&2; exit 75; }; "
+    return QStringLiteral("d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || "
+                          "{ echo \"the lock is not ours: $o\" >&2; exit 75; }; "
                           "touch \"$d/owner\"")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }
@@ -126,10 +129,11 @@ QString renewLock(const QString &stateDirectory, const QString &owner)
 QString releaseLock(const QString &stateDirectory, const QString &owner)
 {
     // The holder is killed only when its command line says it is one (a pid can be reused).
-    return QStringLiteral("d=%1; [ \"$(cat \"$d/owner\" 2>/dev/null)\" = %2 ] || exit 0; "
-                          "rm -f \"$d/owner\"; h=$(cat \"$d/holder\" 2>/dev/null); "
-                          "if [ -n \"$h\" ] && tr '\\000' ' ' < \"/proc/$h/cmdline\" 2>/dev/null | grep -q baton-lock; "
-                          "then kill \"$h\" 2>/dev/null; fi; "
+    // The holder leads a process group of its own (setsid): its sleep goes with it.
+    return QStringLiteral("d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
+                          "rm -f \"$d/owner\"; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
+                          "[ -z \"$h\" ] || read -r c < \"/proc/$h/cmdline\" 2>/dev/null; "
+                          "case $c in *baton-lock*) kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null ;; esac; "
                           "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }
@@ -137,7 +141,7 @@ QString releaseLock(const QString &stateDirectory, const QString &owner)
 QString lockStatus(const QString &stateDirectory)
 {
     return QStringLiteral("d=%1; [ -e \"$d/lock\" ] || exit 0; flock -n \"$d/lock\" true && exit 0; "
-                          "cat \"$d/owner\" 2>/dev/null; exit 75")
+                          "o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"$o\"; exit 75")
         .arg(shellQuote(stateDirectory));
 }
 
@@ -149,7 +153,8 @@ QString waitForMarker(const QString &id, int waitSeconds)
     // $f.rc is written by one `echo`: not empty means complete
     return QStringLiteral("n=0; while [ ! -s \"$f.rc\" ]; do n=$((n+1)); "
                           "if [ $n -gt %2 ]; then echo 'step %1 still runs' >&2; exit 124; fi; sleep 0.1; done; "
-                          "cat \"$f.out\"; read -r rc < \"$f.rc\"; exit \"$rc\"")
+                          "l=; while IFS= read -r l; do printf '%s\\n' \"$l\"; done < \"$f.out\"; "
+                          "[ -z \"$l\" ] || printf '%s' \"$l\"; read -r rc < \"$f.rc\"; exit \"$rc\"")
         .arg(shellQuote(id), QString::number(waitSeconds * 10));
 }
 
@@ -240,8 +245,9 @@ namespace {
 QString sha256Of(const QString &word)
 {
     return QStringLiteral("[ -r %1 ] || { echo 'cannot read '%1 >&2; exit 1; }; "
-                          "if command -v sha256sum >/dev/null 2>&1; then sha256sum < %1 | cut -c1-64; "
-                          "elif command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r < %1 | cut -c1-64; "
+                          "if command -v sha256sum >/dev/null 2>&1; then s=$(sha256sum < %1) || exit 1; echo \"${s%% *}\"; "
+                          "elif command -v openssl >/dev/null 2>&1; then s=$(openssl dgst -sha256 -r < %1) || exit 1; "
+                          "echo \"${s%% *}\"; "
                           "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
         .arg(word);
 }
@@ -256,9 +262,9 @@ QString sha256(const QString &file)
 QString stagedFile(const QString &name)
 {
     return QStringLiteral("d=\"$HOME/.cache/baton/staging\"; f=\"$d\"/%1; printf '%s\\n' \"$HOME\"; "
-                          "mkdir -p \"$d\" || exit 1; [ -e \"$f\" ] || exit 0; (")
+                          "[ -d \"$d\" ] || mkdir -p \"$d\" || exit 1; [ -e \"$f\" ] || exit 0; (")
                .arg(shellQuote(name)) +
-        sha256Of(QStringLiteral("\"$f\"")) + QStringLiteral(") || exit 0; wc -c < \"$f\" | tr -d ' '; \"$f\" -V 2>&1");
+        sha256Of(QStringLiteral("\"$f\"")) + QStringLiteral(") || exit 0; wc -c < \"$f\"; \"$f\" -V 2>&1");
 }
 
 QString stage(const StagePlan &plan)
@@ -292,7 +298,7 @@ QString freeKilobytes(const QString &directory)
 
 QString fileSize(const QString &file)
 {
-    return QStringLiteral("if [ -e %1 ]; then wc -c < %1 | tr -d ' '; else echo 0; fi").arg(shellQuote(file));
+    return QStringLiteral("if [ -e %1 ]; then wc -c < %1; else echo 0; fi").arg(shellQuote(file));
 }
 
 QString tailFrom(const QString &file, qint64 offset)
@@ -313,10 +319,11 @@ QString httpStatus(const QString &url, int timeoutSeconds)
 QString batch(const QStringList &commands, const QString &marker, int stdinPart)
 {
     // fd 3 is the real stdout: each command's stdout goes there directly, its stderr into
-    // $e (the substitution, whose status is the command's)
+    // $e. The substitution is the command's subshell (one process), and its status the
+    // command's.
     QString script = QStringLiteral("exec 3>&1\n");
     for (qsizetype i = 0; i < commands.size(); ++i) {
-        script += QStringLiteral("e=$( { ( %1\n) 3>&- %2; } 2>&1 1>&3 ); printf '\\n%3 %4 %s\\n%s\\n%3-\\n' \"$?\" \"$e\"\n")
+        script += QStringLiteral("e=$( { %1\n} %2 2>&1 1>&3 3>&- ); printf '\\n%3 %4 %s\\n%s\\n%3-\\n' \"$?\" \"$e\"\n")
                       .arg(commands.at(i),
                            i == stdinPart ? QString() : QStringLiteral("< /dev/null"),
                            marker,

@@ -1054,7 +1054,7 @@ bool SshConnection::upload(const QString &localPath,
     QByteArray complaint;
     ExecCallbacks callbacks;
     callbacks.stderrData = [&complaint](const QByteArray &data) { complaint += data; };
-    const ExecResult verified = exec({command, {}, 120000}, callbacks);
+    const ExecResult verified = execInShell({command, {}, 120000}, callbacks);
     if (!verified.succeeded()) {
         if (verified.error) {
             *error = verified.error;

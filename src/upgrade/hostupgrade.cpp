@@ -306,22 +306,28 @@ struct HostUpgrade::Private
             (!full || !fresh->record.quick)) {
             return *fresh;
         }
-        return probe(step, !full);
+        return probe(step, full ? Detail::Full : Detail::Quick);
     }
 
     // @p quick: a lighter record for polling (ProbeRecord::quick).
-    HostSnapshot probe(const QString &step, bool quick = false)
+    // how much a probe reports (resources/probe.sh): everything, "quick" for polling, or
+    // "phase", the processes and pid files only
+    enum class Detail { Full, Quick, Phase };
+
+    HostSnapshot probe(const QString &step, Detail detail = Detail::Full)
     {
-        return snapshotFrom(step, exec(step, probeQuery(quick).command, 60, {}, false));
+        return snapshotFrom(step, exec(step, probeQuery(detail).command, 60, {}, false));
     }
 
-    // the probe (resources/probe.sh) as a command line: no input, so it can run in the
-    // connection's shell
-    Query probeQuery(bool quick) const
+    // the probe (resources/probe.sh, POSIX sh) as a command: its arguments set, then the
+    // script itself, evaluated by the connection's shell with no process of its own
+    Query probeQuery(Detail detail) const
     {
-        return {QStringLiteral("sh -c ") + shellQuote(probeScript) + QStringLiteral(" baton-probe ") +
-                    shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary) +
-                    (quick ? QStringLiteral(" quick") : QString()),
+        return {QStringLiteral("set -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary) +
+                    (detail == Detail::Quick   ? QStringLiteral(" quick")
+                     : detail == Detail::Phase ? QStringLiteral(" phase")
+                                               : QString()) +
+                    u'\n' + probeScript,
                 true,
                 false};
     }
@@ -406,13 +412,16 @@ struct HostUpgrade::Private
                            bool *reached,
                            const std::function<bool(const HostSnapshot &)> &failed = {},
                            const std::function<QString(int seconds)> &hostWait = {},
-                           int waitSlice = 0)
+                           int waitSlice = 0,
+                           Detail detail = Detail::Phase)
     {
         QElapsedTimer timer;
         timer.start();
         *reached = false;
         HostSnapshot snapshot;
-        for (;;) {
+        // the first look needs the phase only: most waits end there
+        Detail look = Detail::Phase;
+        for (;; look = detail) {
             if (hostWait) {
                 const qint64 left = qint64(timeoutSeconds) * 1000 - timer.elapsed();
                 // never longer than a third of the lock's lease: the lease is renewed between waits
@@ -422,10 +431,10 @@ struct HostUpgrade::Private
                 const int seconds = int(std::clamp<qint64>(left / 1000, 1, slice));
                 // the wait, then the probe that confirms it: one round trip
                 const QList<Output> both =
-                    execAll(step, {{hostWait(seconds)}, probeQuery(true)}, seconds + 30);
+                    execAll(step, {{hostWait(seconds)}, probeQuery(look)}, seconds + 30);
                 snapshot = snapshotFrom(step, both.at(1));
             } else {
-                snapshot = probe(step, true);
+                snapshot = probe(step, look);
             }
             if (snapshot.ok() && done(snapshot)) {
                 *reached = true;
@@ -692,7 +701,8 @@ struct HostUpgrade::Private
         return host.httpPort > 0 ? QStringLiteral("http://127.0.0.1:%1/").arg(host.httpPort) : QString();
     }
 
-    std::optional<bool> healthUsable; ///< false: the URL failed before this run changed anything
+    std::optional<bool> healthUsable;
+    std::optional<std::pair<NginxProcess, Output>> spawnedFacts; ///< C::masterFacts() of the master spawn() saw ///< false: the URL failed before this run changed anything
 
     // Before a step changes anything: does the health URL answer at all? If not, the gates
     // of this run check the workers and the error log only (a URL that never worked would
@@ -1249,6 +1259,7 @@ StepReport HostUpgrade::spawn()
     }
     const QList<Private::Output> answers = d->execAll(step, checks, 60);
     Private::addMasterFacts(answers.at(0), &s, s.state.master->pid);
+    d->spawnedFacts = {{*s.state.master, answers.at(0)}};
     severe = log.isEmpty() ? QStringList() : Private::severeLines(answers.at(1).out);
     QString problem = !severe.isEmpty() ? tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")))
         : d->healthGate()               ? d->healthFrom(answers.last())
@@ -1284,7 +1295,7 @@ StepReport HostUpgrade::drain()
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
     if (d->freshLock) {
-        s = d->probe(step, true); // what the host says now that no other Baton can act
+        s = d->probe(step, Private::Detail::Quick); // what the host says now that no other Baton can act
     }
     if (s.phase() == Phase::Spawned) {
         const Private::Output sent = d->signal(step, QStringLiteral("WINCH"), *s.state.oldMaster);
@@ -1298,7 +1309,7 @@ StepReport HostUpgrade::drain()
     QString last;
     bool reached = false;
     const auto parked = [&](const HostSnapshot &x) {
-        if (x.phase() == Phase::Spawned || x.phase() == Phase::Draining) {
+        if ((x.phase() == Phase::Spawned || x.phase() == Phase::Draining) && !x.record.phaseOnly) {
             int connections = 0;
             for (const NginxProcess &worker : x.state.oldWorkers) {
                 connections += x.record.connections.value(worker.pid);
@@ -1314,14 +1325,17 @@ StepReport HostUpgrade::drain()
     };
     const qint64 newMasterPid = s.state.master ? s.state.master->pid : 0;
     const auto drained = [&](int seconds) { return C::waitDrained(oldMaster.pid, newMasterPid, seconds); };
-    s = d->pollUntil(step, d->settings.drainTimeoutSeconds, parked, &reached, {}, drained, 2);
+    // quick records: they count the old workers' connections for the progress line
+    s = d->pollUntil(
+        step, d->settings.drainTimeoutSeconds, parked, &reached, {}, drained, 2, Private::Detail::Quick);
     if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate) {
         d->progress(
             tr("the old workers did not drain within %1 s: terminating them").arg(d->settings.drainTimeoutSeconds));
         for (const NginxProcess &worker : s.state.oldWorkers) {
             d->signal(step, QStringLiteral("TERM"), worker);
         }
-        s = d->pollUntil(step, d->settings.quitTimeoutSeconds, parked, &reached, {}, drained, 2);
+        s = d->pollUntil(
+            step, d->settings.quitTimeoutSeconds, parked, &reached, {}, drained, 2, Private::Detail::Quick);
     }
     if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::RollBack) {
         StepReport report =
@@ -1366,7 +1380,7 @@ StepReport HostUpgrade::commit()
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     d->healthBaseline(step);
     if (d->freshLock) {
-        s = d->probe(step, true); // what the host says now that no other Baton can act
+        s = d->probe(step, Private::Detail::Quick); // what the host says now that no other Baton can act
     }
     if (s.phase() != Phase::Parked && s.phase() != Phase::Draining) {
         return d->fail(step, tr("the instance changed: it is %1").arg(phaseName(s.phase())), s);
@@ -1392,7 +1406,13 @@ StepReport HostUpgrade::commit()
         return d->fail(step, tr("the old master did not exit: the instance is %1").arg(describe(s)), s);
     }
     // the gate and what the master runs now: one round trip
-    QList<Private::Query> checks{{C::masterFacts(newMaster.pid)}};
+    // (what a process runs cannot change: the facts the spawn of this run asked are still true)
+    const bool factsKnown = d->spawnedFacts && d->spawnedFacts->first.pid == newMaster.pid &&
+        d->spawnedFacts->first.startTime == newMaster.startTime;
+    QList<Private::Query> checks;
+    if (!factsKnown) {
+        checks.append({C::masterFacts(newMaster.pid)});
+    }
     if (d->healthGate()) {
         checks.append(d->healthQuery());
     }
@@ -1400,7 +1420,7 @@ StepReport HostUpgrade::commit()
     if (const QString problem = d->healthGate() ? d->healthFrom(answers.last()) : QString(); !problem.isEmpty()) {
         return d->fail(step, tr("committed, but %1").arg(problem), s);
     }
-    Private::addMasterFacts(answers.at(0), &s, newMaster.pid);
+    Private::addMasterFacts(factsKnown ? d->spawnedFacts->second : answers.at(0), &s, newMaster.pid);
     const QString newSha = s.record.executableSha256.value(newMaster.pid);
     if (!d->targetSha.isEmpty() && !newSha.isEmpty() && newSha != d->targetSha) {
         return d->fail(step,

@@ -33,14 +33,43 @@ class TestProbe : public QObject
 
     std::optional<ProbeRecord> probe() { return probeWith(u"sh"_s, m_host.nginx.pidFile); }
 
+    // The quick and phase records derive what a full one does, and the phase record holds
+    // only processes and pid files (a snapshot while a step polls).
+    void levelsAgree()
+    {
+        const auto full = probe();
+        const auto quick = probeWith(u"sh"_s, m_host.nginx.pidFile, u"quick"_s);
+        const auto phase = probeWith(u"sh"_s, m_host.nginx.pidFile, u"phase"_s);
+        QVERIFY(full && quick && phase);
+        QVERIFY(!full->quick && quick->quick && phase->quick);
+        const PhaseState a = PhaseState::derive(*full), b = PhaseState::derive(*quick),
+                         c = PhaseState::derive(*phase);
+        QCOMPARE(phaseName(b.phase), phaseName(a.phase));
+        QCOMPARE(phaseName(c.phase), phaseName(a.phase));
+        QCOMPARE(c.master.has_value(), a.master.has_value());
+        if (a.master) {
+            QCOMPARE(c.master->pid, a.master->pid);
+            QCOMPARE(b.master->pid, a.master->pid);
+            QCOMPARE(quick->executables.value(a.master->pid), full->executables.value(a.master->pid));
+        }
+        QCOMPARE(c.oldMaster.has_value(), a.oldMaster.has_value());
+        QVERIFY(quick->executableSha256.isEmpty() && quick->builds.isEmpty());
+        QVERIFY(phase->executables.isEmpty() && phase->listening.isEmpty() && phase->binaryPath.isEmpty());
+        QCOMPARE(phase->pidFilePids, full->pidFilePids);
+        QCOMPARE(phase->oldbinPids, full->oldbinPids);
+        QVERIFY(!Pitfalls::hasBlocker(Pitfalls::detect(*phase, c)) || Pitfalls::hasBlocker(Pitfalls::detect(*full, a)));
+    }
+
     // Runs the probe with @p shell (a command line) pinning @p pidFile ("": no pin).
-    std::optional<ProbeRecord> probeWith(const QString &shell, const QString &pidFile)
+    std::optional<ProbeRecord> probeWith(const QString &shell, const QString &pidFile, const QString &level = {})
     {
         QByteArray out;
         ExecCallbacks callbacks;
         callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
         const ExecResult result = m_connection->exec(
-            {shell + u" -s -- "_s + shellQuote(pidFile) + u" "_s + shellQuote(m_host.nginx.binary), m_probe, 30000},
+            {shell + u" -s -- "_s + shellQuote(pidFile) + u" "_s + shellQuote(m_host.nginx.binary) + u" "_s + level,
+             m_probe,
+             30000},
             callbacks);
         if (!result.succeeded()) {
             qWarning("probe failed: %s", qPrintable(result.error.message));
@@ -160,6 +189,10 @@ private Q_SLOTS:
         QCOMPARE(QDir::cleanPath(record->stderrTargets.value(state.master->pid)), QDir::cleanPath(errorLog));
         QCOMPARE(record->configFiles.value(state.master->pid), m_host.nginx.configFile);
         capture(u"running"_s);
+        levelsAgree();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
 
         // An in-flight request (half a request header) keeps one old worker busy.
         QTcpSocket client;
@@ -180,6 +213,10 @@ private Q_SLOTS:
         QVERIFY(probe()->executableDeleted(state.oldMaster->pid)); // its binary was replaced on disk
         QVERIFY(Pitfalls::hasBlocker(Pitfalls::detect(*probe(), state))); // no second upgrade now
         capture(u"spawned"_s);
+        levelsAgree();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
 
         sh(u"kill -WINCH "_s + oldMaster);
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"draining"_s, 15000);
@@ -193,9 +230,17 @@ private Q_SLOTS:
             QVERIFY(draining->listening.value(drainingState.oldMaster->pid).contains(listen)); // inherited
         }
         capture(u"draining"_s);
+        levelsAgree();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         client.abort(); // the last old connection goes: the old worker exits
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"parked"_s, 15000);
         capture(u"parked"_s);
+        levelsAgree();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
 
         sh(u"kill -QUIT "_s + oldMaster);
         QTRY_COMPARE_WITH_TIMEOUT(phaseName(currentPhase()), u"running"_s, 15000);
@@ -204,6 +249,10 @@ private Q_SLOTS:
         QVERIFY(!after->oldbinPids.value(m_host.nginx.pidFile));
         QVERIFY(after->versions.value(state.master->pid).contains(m_inventory.lab->newVersion));
         capture(u"committed"_s);
+        levelsAgree();
+        if (QTest::currentTestFailed()) {
+            return;
+        }
     }
 
     void upgradeAndRollBack()
