@@ -329,6 +329,7 @@ bool Lab::up(const LabOptions &options, QString *error)
         entry.nginx.prefix = host.nginxPrefix();
         entry.nginx.configFile = host.nginxConfigFile();
         entry.nginx.targetBinary = host.stagingDirectory() + u'/' + targetName;
+        entry.stagingDirectory = host.stagingDirectory(); // uploads: one directory per host, as on real hosts
         inventory.hosts.append(entry);
     }
 

@@ -174,6 +174,15 @@ QString runStep(const QString &stateDirectory, const QString &id, const QString 
         waitForMarker(id, waitSeconds);
 }
 
+QString runInstantStep(const QString &stateDirectory, const QString &id, const QString &command)
+{
+    // the same marker files as runStep(), written by this shell: $f.out says it started
+    return QStringLiteral("f=%1/steps/%2; { [ -d %1/steps ] || mkdir -p %1/steps; } && "
+                          "{ ( %3\n) > \"$f.out\" 2>&1 < /dev/null; echo $? > \"$f.rc\"; }; ")
+               .arg(shellQuote(stateDirectory), shellQuote(id), command) +
+        waitForMarker(id, 1);
+}
+
 QString waitStep(const QString &stateDirectory, const QString &id, int waitSeconds)
 {
     return QStringLiteral("f=%1/steps/%2; "
@@ -231,12 +240,16 @@ QString waitGone(qint64 pid, quint64 startTime, int seconds)
             .arg(QString::number(pid), QString::number(startTime));
 }
 
-QString masterFacts(qint64 pid)
+QString masterFacts(qint64 pid, const QString &knownFile)
 {
-    return QStringLiteral("e=/proc/%1/exe; [ -r \"$e\" ] || { echo 'cannot read '\"$e\" >&2; exit 1; }; "
-                          "if command -v sha256sum >/dev/null 2>&1; then set -- $(sha256sum < \"$e\"); echo \"$1\"; "
-                          "else echo -; fi; \"$e\" -v 2>&1")
-        .arg(QString::number(pid));
+    const QString same = knownFile.isEmpty()
+        ? QString()
+        : QStringLiteral("if [ \"$e\" -ef %1 ] 2>/dev/null; then echo same; exit 0; fi; ").arg(shellQuote(knownFile));
+    return QStringLiteral("e=/proc/%1/exe; [ -r \"$e\" ] || { echo 'cannot read '\"$e\" >&2; exit 1; }; ")
+               .arg(QString::number(pid)) +
+        same +
+        QStringLiteral("if command -v sha256sum >/dev/null 2>&1; then set -- $(sha256sum < \"$e\"); echo \"$1\"; "
+                       "else echo -; fi; \"$e\" -v 2>&1");
 }
 
 namespace {
@@ -259,11 +272,14 @@ QString sha256(const QString &file)
     return sha256Of(shellQuote(file));
 }
 
-QString stagedFile(const QString &name)
+QString stagedFile(const QString &directory, const QString &name)
 {
-    return QStringLiteral("d=\"$HOME/.cache/baton/staging\"; f=\"$d\"/%1; printf '%s\\n' \"$HOME\"; "
+    const QString where = directory.isEmpty() ? QStringLiteral("\"$HOME\"/.cache/baton/staging")
+        : directory.startsWith(u"~/")         ? QStringLiteral("\"$HOME\"/") + shellQuote(directory.mid(2))
+                                              : shellQuote(directory);
+    return QStringLiteral("d=%2; f=\"$d\"/%1; printf '%s\\n' \"$d\"; "
                           "[ -d \"$d\" ] || mkdir -p \"$d\" || exit 1; [ -e \"$f\" ] || exit 0; (")
-               .arg(shellQuote(name)) +
+               .arg(shellQuote(name), where) +
         sha256Of(QStringLiteral("\"$f\"")) + QStringLiteral(") || exit 0; wc -c < \"$f\"; \"$f\" -V 2>&1");
 }
 
@@ -271,21 +287,28 @@ QString stage(const StagePlan &plan)
 {
     QString script;
     if (!plan.backupDone) {
-        script += QStringLiteral("{ %1\n} || { echo 'the backup of '%2' failed' >&2; exit 11; }\n")
-                      .arg(backup(plan.source, plan.backupPath), shellQuote(plan.source));
+        // a hard link where it can be (the very file: nothing to copy), else a copy
+        script += QStringLiteral("{ ln -- %1 %2 2>/dev/null || ( %3\n); } || { echo 'the backup of '%1' failed' >&2; exit 11; }\n")
+                      .arg(shellQuote(plan.source), shellQuote(plan.backupPath), backup(plan.source, plan.backupPath));
     }
-    if (!plan.runningSha.isEmpty()) {
-        script += QStringLiteral("s=$(%1) || exit 12; [ \"$s\" = %2 ] || "
-                                 "{ echo 'the backup '%3' does not match the running binary: sha256 '\"$s\" >&2; exit 12; }\n")
-                      .arg(sha256(plan.backupPath), shellQuote(plan.runningSha), shellQuote(plan.backupPath));
-    }
+    // the backup is the running executable itself (same device and inode), or has its sha256
+    const QString sameFile = plan.masterPid > 0
+        ? QStringLiteral("[ %1 -ef /proc/%2/exe ]").arg(shellQuote(plan.backupPath), QString::number(plan.masterPid))
+        : QStringLiteral("false");
+    const QString sameSum = plan.runningSha.isEmpty()
+        ? QStringLiteral(":")
+        : QStringLiteral("{ s=$(%1) || exit 12; [ \"$s\" = %2 ] || "
+                         "{ echo 'the backup '%3' does not match the running binary: sha256 '\"$s\" >&2; exit 12; }; }")
+              .arg(sha256(plan.backupPath), shellQuote(plan.runningSha), shellQuote(plan.backupPath));
+    script += sameFile + QStringLiteral(" 2>/dev/null || ") + sameSum + u'\n';
     script += QStringLiteral("printf '%s %s %s\\n' %1 %2 %3 > %4 || exit 13\n")
                   .arg(shellQuote(plan.backupPath),
                        shellQuote(plan.runningSha.isEmpty() ? QStringLiteral("-") : plan.runningSha),
                        shellQuote(plan.version.isEmpty() ? QStringLiteral("unknown") : plan.version),
                        shellQuote(plan.record));
-    script += QStringLiteral("{ %1\n} || { echo 'installing '%2' as '%3' failed' >&2; exit 14; }\n%4")
-                  .arg(install(plan.target, plan.binary), shellQuote(plan.target), shellQuote(plan.binary), sha256(plan.binary));
+    script += QStringLiteral("( %1\n) || { echo 'installing '%2' as '%3' failed' >&2; exit 14; }\n"
+                             "cmp -s -- %2 %3 || { echo %3' differs from '%2' after the install' >&2; exit 14; }")
+                  .arg(install(plan.target, plan.binary), shellQuote(plan.target), shellQuote(plan.binary));
     return script;
 }
 

@@ -80,6 +80,12 @@ QString lockStatus(const QString &stateDirectory);
  */
 QString runStep(const QString &stateDirectory, const QString &id, const QString &command, int waitSeconds);
 /**
+ * @brief runStep() for a command that takes no time and starts no process that could be
+ * cut off, such as a signal (`kill` is a shell builtin): it runs in the calling shell, not
+ * detached, and leaves the same marker files, so waitStep() tells whether it ran.
+ */
+QString runInstantStep(const QString &stateDirectory, const QString &id, const QString &command);
+/**
  * @brief Waits for step @p id: prints its output and exits with its status; exit status 124
  * when it still runs after @p waitSeconds, 125 when it never started.
  */
@@ -102,22 +108,26 @@ QString waitDrained(qint64 pid, qint64 exceptPid, int seconds);
 QString waitGone(qint64 pid, quint64 startTime, int seconds);
 
 /** @brief Prints what master @p pid really runs: the sha256 of /proc/PID/exe ("-" without
- * sha256sum), then the first line of its `-v`. A few processes, where a probe has many. */
-QString masterFacts(qint64 pid);
+ * sha256sum), then the first line of its `-v`. A few processes, where a probe has many.
+ * With @p knownFile, a file whose sha256 and version the caller knows, prints "same" when
+ * the master runs that very file (same device and inode), and nothing more: no process. */
+QString masterFacts(qint64 pid, const QString &knownFile = {});
 
 /** @brief Prints the sha256 of @p file (sha256sum, else openssl, else nothing and exit 127). */
 QString sha256(const QString &file);
 /**
- * @brief The staging area in the login user's home: prints $HOME, creates
- * $HOME/.cache/baton/staging, and if @p name is there already, prints its sha256, its size
- * and its `-V`. One round trip decides whether an upload is needed.
+ * @brief The staging area (@p directory: absolute, "~/..." in the login user's home, or
+ * empty for ~/.cache/baton/staging): prints its absolute path, creates it, and if @p name is
+ * there already, prints its sha256, its size and its `-V`. One round trip decides whether
+ * an upload is needed.
  */
-QString stagedFile(const QString &name);
+QString stagedFile(const QString &directory, const QString &name);
 
 /** @brief What stage() does on the host. */
 struct StagePlan
 {
     QString source; ///< what the master really runs: the binary, or /proc/PID/exe
+    qint64 masterPid = 0; ///< the master: a backup that is its executable needs no sha256
     QString backupPath;
     bool backupDone = false; ///< a verified backup is there already
     QString runningSha; ///< the running binary's sha256 (empty: cannot be checked)
@@ -127,11 +137,12 @@ struct StagePlan
     QString binary; ///< where it goes
 };
 /**
- * @brief All of staging as one state-changing step (run it with runStep()): the backup,
- * its check against the running binary's sha256, the record of it, the atomic install of
- * the target; prints the sha256 of the binary on disk at the end. Exit status 11: the backup
+ * @brief All of staging as one state-changing step (run it with runStep()): the backup (a
+ * hard link to the binary where it can be, else a verified copy), its check against what
+ * the master runs (the same inode, else the same sha256), the record of it, the atomic
+ * install of the target and its comparison with the target. Exit status 11: the backup
  * failed; 12: it does not match; 13: the record could not be written; 14: the install
- * failed. Each step is skipped or safe to run again, so the whole may be run again.
+ * failed. Each part is skipped or safe to run again, so the whole may be run again.
  */
 QString stage(const StagePlan &plan);
 

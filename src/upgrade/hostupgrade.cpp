@@ -110,7 +110,6 @@ struct HostUpgrade::Private
     int lockDepth = 0;
     QElapsedTimer sinceRenewal;
 
-    QString homeDirectory;
     QString targetPath; ///< the target on the host, once known
     QString targetSha;
     qint64 targetSize = 0;
@@ -374,20 +373,22 @@ struct HostUpgrade::Private
 
     // A state-changing command, detached on the host. A dropped link while waiting is
     // followed by a reconnection and a wait on the same step, never by running it again.
-    Output runStep(const QString &step, const QString &name, const QString &command, int timeoutSeconds)
+    // @p instant: a command that takes no time, such as a signal (UpgradeCommands::runInstantStep()).
+    Output runStep(
+        const QString &step, const QString &name, const QString &command, int timeoutSeconds, bool instant = false)
     {
         const QString id = newStepId(name);
         const int limit = timeoutSeconds + 30;
         fresh.reset(); // the host is about to change
-        Output output =
-            exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
+        const QString start = instant ? C::runInstantStep(stateDirectory, id, command)
+                                      : C::runStep(stateDirectory, id, command, timeoutSeconds);
+        Output output = exec(step, start, limit, {}, true, true, false);
         for (int attempt = 0; attempt < 5 && output.result.error && !cancelled; ++attempt) {
             progress(HostUpgrade::tr("the connection broke during %1; reconnecting to see how it ended").arg(name));
             output = exec(step, C::waitStep(stateDirectory, id, timeoutSeconds), limit, {}, true, true, false);
             if (output.result.exitStatus == 125) {
                 // never started: safe to start it now
-                output =
-                    exec(step, C::runStep(stateDirectory, id, command, timeoutSeconds), limit, {}, true, true, false);
+                output = exec(step, start, limit, {}, true, true, false);
             }
         }
         return output;
@@ -531,14 +532,14 @@ struct HostUpgrade::Private
             const QString sha = sha256OfLocalFile(settings.localTarget);
             // one round trip: the home directory, and whether the file is staged there already
             const QString name = QStringLiteral("nginx-") + sha.left(16);
-            const Output staged = exec(QStringLiteral("stage"), C::stagedFile(name), 60, {}, true, false);
+            const Output staged =
+                exec(QStringLiteral("stage"), C::stagedFile(host.stagingDirectory, name), 60, {}, true, false);
             QStringList lines = staged.out.split(u'\n');
             if (!staged.ok() || !lines.first().startsWith(u'/')) {
-                *why = HostUpgrade::tr("cannot find the home directory on the host: %1").arg(staged.why());
+                *why = HostUpgrade::tr("cannot prepare the staging directory on the host: %1").arg(staged.why());
                 return false;
             }
-            homeDirectory = lines.takeFirst();
-            const QString remotePath = homeDirectory + QStringLiteral("/.cache/baton/staging/") + name;
+            const QString remotePath = lines.takeFirst() + u'/' + name;
             QString version;
             if (lines.size() >= 2 && lines.at(0).trimmed() == sha) {
                 targetSize = lines.at(1).trimmed().toLongLong();
@@ -614,6 +615,7 @@ struct HostUpgrade::Private
         const NginxProcess master = *snapshot.state.master;
         C::StagePlan plan;
         plan.runningSha = snapshot.record.executableSha256.value(master.pid);
+        plan.masterPid = master.pid;
         plan.version = snapshot.masterVersion();
         plan.record = backupRecord();
         plan.target = targetPath;
@@ -645,7 +647,6 @@ struct HostUpgrade::Private
                                  : HostUpgrade::tr("backing up the running binary to %1, then installing %2 as %3")
                                        .arg(plan.backupPath, targetPath, binary));
         const Output staged = runStep(step, QStringLiteral("stage"), C::stage(plan), 120);
-        const QString installedSha = staged.out.trimmed().section(u'\n', -1).trimmed();
         if (!staged.ok()) {
             const int status = staged.result.exitStatus.value_or(-1);
             const QString what = status == 11 ? HostUpgrade::tr("the backup of %1 failed").arg(plan.source)
@@ -655,10 +656,6 @@ struct HostUpgrade::Private
                 : status == 14 ? HostUpgrade::tr("installing the target failed")
                                : HostUpgrade::tr("staging failed");
             return what + QStringLiteral(": ") + staged.why();
-        }
-        if (installedSha != targetSha) {
-            return HostUpgrade::tr("installing the target failed: %1 has sha256 %2, not the target's %3")
-                .arg(binary, installedSha.left(12), targetSha.left(12));
         }
         return {};
     }
@@ -815,7 +812,7 @@ struct HostUpgrade::Private
             HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid);
         note(step, line); // in the transcript before it happens: a crash right after still leaves a trace
         progress(line);
-        return runStep(step, name.toLower(), before + C::signal(name, process.pid, process.startTime), 30);
+        return runStep(step, name.toLower(), before + C::signal(name, process.pid, process.startTime), 30, true);
     }
 
     // QUIT the new master (TERM after the quit timeout) until only the old one is left.
@@ -1177,6 +1174,7 @@ StepReport HostUpgrade::spawn()
     }
     const NginxProcess oldMaster = *s.state.master;
     const QString oldSha = s.record.executableSha256.value(oldMaster.pid);
+    const QString diskSha = s.record.binarySha256;
     if (!d->targetSha.isEmpty() || !d->settings.localTarget.isEmpty() || !d->settings.remoteTarget.isEmpty()) {
         if (!d->ensureTarget(&why)) {
             return d->fail(step, why, s);
@@ -1250,7 +1248,9 @@ StepReport HostUpgrade::spawn()
         return report;
     }
     // the gates and the new master's own version: one round trip
-    QList<Private::Query> checks{{C::masterFacts(s.state.master->pid)}};
+    // the binary on disk is the target (checked above) when its sha256 and version are known
+    const bool diskKnown = d->targetBuild && !d->targetSha.isEmpty() && d->targetSha == diskSha;
+    QList<Private::Query> checks{{C::masterFacts(s.state.master->pid, diskKnown ? d->binary : QString())}};
     if (!log.isEmpty()) {
         checks.append({C::tailFrom(log, offset)});
     }
@@ -1258,8 +1258,13 @@ StepReport HostUpgrade::spawn()
         checks.append(d->healthQuery());
     }
     const QList<Private::Output> answers = d->execAll(step, checks, 60);
-    Private::addMasterFacts(answers.at(0), &s, s.state.master->pid);
-    d->spawnedFacts = {{*s.state.master, answers.at(0)}};
+    Private::Output facts = answers.at(0);
+    if (facts.ok() && facts.out.trimmed() == u"same") {
+        // the new master runs the installed target itself
+        facts.out = d->targetSha + QStringLiteral("\nnginx version: ") + d->targetBuild->version.toString() + u'\n';
+    }
+    Private::addMasterFacts(facts, &s, s.state.master->pid);
+    d->spawnedFacts = {{*s.state.master, facts}};
     severe = log.isEmpty() ? QStringList() : Private::severeLines(answers.at(1).out);
     QString problem = !severe.isEmpty() ? tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")))
         : d->healthGate()               ? d->healthFrom(answers.last())
@@ -1671,7 +1676,8 @@ QString HostUpgrade::dryRun()
     }
     const QString target = !d->settings.remoteTarget.isEmpty()
         ? d->settings.remoteTarget
-        : QStringLiteral("$HOME/.cache/baton/staging/nginx-SHA256 # uploaded from ") + d->settings.localTarget;
+        : (d->host.stagingDirectory.isEmpty() ? QStringLiteral("~/.cache/baton/staging") : d->host.stagingDirectory) +
+            QStringLiteral("/nginx-SHA256 # uploaded from ") + d->settings.localTarget;
     const QString binary = d->binary;
     const QString stateDir = d->stateDirectory;
     out << "\n# lock\n" << C::acquireLock(stateDir, d->settings.owner, d->settings.lockLeaseSeconds) << '\n';

@@ -62,6 +62,14 @@ bool readHost(const QJsonValue &value, int index, const QDir &base, HostEntry *h
             return false;
         }
     }
+    if (!readString(object, QLatin1StringView("stagingDirectory"), &host->stagingDirectory, error, where)) {
+        return false;
+    }
+    if (!host->stagingDirectory.isEmpty() && !host->stagingDirectory.startsWith(u'/') &&
+        !host->stagingDirectory.startsWith(u"~/")) {
+        *error = Inventory::tr("%1: \"stagingDirectory\" must be an absolute path or start with ~/").arg(where);
+        return false;
+    }
     if (host->address.trimmed().isEmpty()) {
         *error = Inventory::tr("%1: \"address\" is missing").arg(where);
         return false;
@@ -217,6 +225,7 @@ QByteArray Inventory::toJson() const
         if (host.httpPort > 0) {
             object.insert(QStringLiteral("httpPort"), host.httpPort);
         }
+        putString("stagingDirectory", host.stagingDirectory);
         QJsonObject nginx;
         const std::initializer_list<std::pair<const char *, const QString *>> paths = {
             {"binary", &host.nginx.binary},

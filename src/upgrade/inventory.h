@@ -36,6 +36,9 @@ struct HostEntry
     bool sudo = false; ///< control nginx through sudo
     NginxInstance nginx;
     int httpPort = 0; ///< where nginx answers on the host's loopback (health probes), 0 = unknown
+    /// where uploaded targets go on the host: absolute, or "~/..." in the login user's home;
+    /// empty: ~/.cache/baton/staging
+    QString stagingDirectory;
 
     /** @brief The SSH settings of this entry (the config file fills in what it leaves empty). */
     SshHostConfig sshConfig() const;

@@ -67,6 +67,7 @@ private Q_SLOTS:
         host.nginx.binary = u"/tmp/lab/hosts/lab-1/nginx/sbin/nginx"_s;
         host.nginx.pidFile = u"/tmp/lab/hosts/lab-1/nginx/run/nginx.pid"_s;
         host.nginx.targetBinary = u"/tmp/lab/hosts/lab-1/staging/nginx-1.26.3"_s;
+        host.stagingDirectory = u"~/uploads"_s;
         inventory.hosts = {host};
         inventory.lab = LabInfo{u"/tmp/lab"_s,
                                 true,
@@ -106,6 +107,9 @@ private Q_SLOTS:
                                          << u"\"hosts\" must be an array"_s;
         QTest::newRow("host not object") << QByteArray(R"({"version": 1, "hosts": [3]})")
                                          << u"host 1: must be an object"_s;
+        QTest::newRow("relative staging")
+            << QByteArray(R"({"version": 1, "hosts": [{"name": "a", "address": "a", "stagingDirectory": "tmp"}]})")
+            << u"host 1 (\"a\"): \"stagingDirectory\" must be an absolute path or start with ~/"_s;
         QTest::newRow("no name") << QByteArray(R"({"version": 1, "hosts": [{"address": "a"}]})")
                                  << u"host 1: \"name\" is missing"_s;
         QTest::newRow("no address") << QByteArray(R"({"version": 1, "hosts": [{"name": "web-1"}]})")

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -316,6 +317,87 @@ private Q_SLOTS:
         const Ran missing = run(C::sha256(file + u".missing"_s)); // never an empty "success"
         QCOMPARE(missing.status, 1);
         QVERIFY(missing.out.isEmpty());
+    }
+
+    void stageBacksUpAndInstalls()
+    {
+        namespace C = UpgradeCommands;
+        // a running "master": a copy of sleep, run from the binary's path
+        const QString binary = m_dir + u"/staged/nginx"_s;
+        QVERIFY(QDir().mkpath(m_dir + u"/staged"_s));
+        QVERIFY(QFile::copy(QStandardPaths::findExecutable(u"sleep"_s), binary));
+        QVERIFY(QFile::setPermissions(binary, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray running = contents(binary);
+        QProcess master;
+        master.start(binary, {u"60"_s});
+        QVERIFY(master.waitForStarted());
+        const auto stop = qScopeGuard([&master] {
+            master.kill();
+            master.waitForFinished();
+        });
+        const QString pid = QString::number(master.processId());
+        QCOMPARE(run(C::masterFacts(master.processId(), binary)).out, QByteArray("same\n"));
+        const QString target = m_dir + u"/target"_s;
+        QVERIFY(writeFile(target, "#!/bin/sh\necho new\n"));
+
+        C::StagePlan plan;
+        plan.source = binary;
+        plan.masterPid = master.processId();
+        plan.runningSha = u"0"_s.repeated(64); // not its sum: being the running file itself decides
+        plan.version = u"1.0"_s;
+        plan.record = m_dir + u"/record"_s;
+        plan.target = target;
+        plan.binary = binary;
+        plan.backupPath = binary + u".baton-backup-1.0"_s;
+        const Ran staged = run(C::stage(plan));
+        QVERIFY2(staged.status == 0, staged.err.constData());
+        QCOMPARE(contents(binary), QByteArray("#!/bin/sh\necho new\n"));
+        QCOMPARE(contents(plan.backupPath), running);
+        QCOMPARE(run(u"[ "_s + shellQuote(plan.backupPath) + u" -ef /proc/"_s + pid + u"/exe ]"_s).status, 0);
+        QCOMPARE(contents(plan.record), (plan.backupPath + u" "_s + plan.runningSha + u" 1.0\n"_s).toUtf8());
+        QVERIFY(QFileInfo(binary).isExecutable());
+        QVERIFY(!QFile::exists(binary + u".baton-new"_s));
+        // the master no longer runs the file at that path: its facts are asked
+        const QList<QByteArray> facts = run(C::masterFacts(master.processId(), binary)).out.split('\n');
+        QCOMPARE(facts.first(), QCryptographicHash::hash(running, QCryptographicHash::Sha256).toHex());
+
+        // a backup that is not what runs: its sha256 is checked, and a mismatch stops the
+        // stage before the install
+        const QString other = m_dir + u"/other"_s;
+        QVERIFY(writeFile(other, "not what runs\n"));
+        plan.source = other;
+        plan.masterPid = 0;
+        plan.backupPath = m_dir + u"/other.baton-backup"_s;
+        plan.target = m_dir + u"/target2"_s;
+        QVERIFY(writeFile(plan.target, "newer\n"));
+        plan.source = m_dir + u"/missing"_s; // neither linked nor copied: nothing else happens
+        const Ran failed = run(C::stage(plan));
+        QCOMPARE(failed.status, 11);
+        QVERIFY(!QFile::exists(plan.backupPath));
+        QCOMPARE(contents(binary), QByteArray("#!/bin/sh\necho new\n"));
+        plan.source = other;
+        const Ran mismatch = run(C::stage(plan));
+        QCOMPARE(mismatch.status, 12);
+        QVERIFY2(mismatch.err.contains("does not match the running binary"), mismatch.err.constData());
+        QCOMPARE(contents(binary), QByteArray("#!/bin/sh\necho new\n")); // not installed
+        plan.runningSha = QString::fromLatin1(QCryptographicHash::hash("not what runs\n", QCryptographicHash::Sha256).toHex());
+        plan.backupDone = true; // as the engine finds it: that backup has the right sum
+        QCOMPARE(run(C::stage(plan)).status, 0); // it goes on
+        QCOMPARE(contents(binary), QByteArray("newer\n"));
+    }
+
+    void instantStepsLeaveMarkers()
+    {
+        namespace C = UpgradeCommands;
+        const QString state = m_dir + u"/instant"_s;
+        const Ran ran = run(C::runInstantStep(state, u"run-1-sig"_s, u"echo sent; echo why >&2; exit 3"_s));
+        QCOMPARE(ran.status, 3);
+        QCOMPARE(ran.out, QByteArray("sent\nwhy\n"));
+        const Ran again = run(C::waitStep(state, u"run-1-sig"_s, 1)); // asked after a broken link
+        QCOMPARE(again.status, 3);
+        QCOMPARE(again.out, QByteArray("sent\nwhy\n"));
+        QCOMPARE(run(C::waitStep(state, u"run-2-never"_s, 1)).status, 125);
+        QCOMPARE(run(C::runInstantStep(state, u"run-3-partial"_s, u"printf 'no newline'"_s)).out, QByteArray("no newline"));
     }
 
     void batchRunsEachCommandApart()
