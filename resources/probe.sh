@@ -54,14 +54,16 @@ read -r name < /proc/sys/kernel/hostname
 echo "host $name"
 read -r up _ < /proc/uptime
 echo "uptime ${up%.*}"
+# USER_HZ, the unit of start times in /proc/PID/stat: 100 on every Linux architecture
+# nginx runs on today (getconf CLK_TCK would say so at the cost of a process)
 hz=100
-[ -z "$full" ] || hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
 echo "hz $hz"
 have() { command -v "$1" >/dev/null 2>&1; }
 for tool in sha256sum systemctl; do
     if have "$tool"; then echo "tool $tool yes"; else echo "tool $tool no"; fi
 done
-sha() { if have sha256sum; then set -- $(sha256sum 2>/dev/null < "$1"); echo "${1:-}"; fi; }
+# sets sum to the sha256 of file $1 (empty without sha256sum): one process
+sha() { sum=; if have sha256sum; then sum=$(sha256sum 2>/dev/null < "$1"); sum=${sum%% *}; fi; }
 masters=""
 nginxpids=""
 exesums="" # "PID:SHA256" of each master's executable
@@ -101,44 +103,9 @@ nl='
 pidpaths="" # newline-separated: paths may contain spaces
 addpath() { case "$nl$pidpaths" in *"$nl$1$nl"*) ;; *) pidpaths="$pidpaths$1$nl" ;; esac; }
 units=""
-netfiles=""
-netns=""
-# The masters' links (exe, network namespace, and stderr for a full record): one ls for
-# all, "... /proc/PID/NAME -> TARGET" per line (no " -> ": unreadable).
-links=
 for pid in $masters; do
-    links="$links /proc/$pid/exe /proc/$pid/ns/net"
-    [ -z "$full" ] || links="$links /proc/$pid/fd/2"
-done
-known=" "
-[ "$level" != phase ] || links=
-if [ -n "$links" ]; then
-    linked=$(ls -l $links 2>/dev/null)
-    while IFS= read -r line; do
-        case $line in *" /proc/"*" -> "*) ;; *) continue ;; esac
-        rest=${line#* /proc/}
-        name=${rest%% -> *}
-        target=${rest#* -> }
-        pid=${name%%/*}
-        case $name in
-            */exe) echo "exe $pid $target"; known="$known$pid " ;;
-            */fd/2) echo "stderr $pid $target"; known="${known}e$pid " ;;
-            */ns/net)
-                case " $netns " in *" $target "*) ;; *)
-                    netns="$netns $target"
-                    netfiles="$netfiles /proc/$pid/net/tcp /proc/$pid/net/tcp6" ;;
-                esac ;;
-        esac
-    done <<EOF_LINKS
-$linked
-EOF_LINKS
-fi
-for pid in $masters; do
-    [ "$level" != phase ] || break
-    case $known in *" $pid "*) ;; *) echo "exe $pid ?" ;; esac
-    [ -n "$full" ] || continue
-    case $known in *" e$pid "*) ;; *) echo "stderr $pid ?" ;; esac
-    sum=$(sha "/proc/$pid/exe")
+    [ -n "$full" ] || break
+    sha "/proc/$pid/exe"
     echo "exesha $pid ${sum:--}"
     [ -z "$sum" ] || exesums="$exesums $pid:$sum"
     build=$("/proc/$pid/exe" -V 2>&1) || build=
@@ -234,13 +201,20 @@ if [ -n "$full" ] && have systemctl; then
             /^[A-Za-z]+=/ { k = $0; sub(/=.*/, "", k); v = $0; sub(/^[^=]*=/, "", v); print "systemd " u " " k " " (v == "" ? "-" : v) }'
     done
 fi
-# Sockets: the inodes each nginx process holds, matched against the masters' network
-# namespaces' TCP tables (state 0A: listening, 01: established).
-fds=
-[ "$level" = phase ] || for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
-# one ls for every process: its "/proc/PID/fd:" headers say whose sockets follow
-# (ls prints no "/proc/PID/fd:" header for a single directory: pid starts as the first)
-[ -n "$fds" ] && ls -l $fds 2>/dev/null | awk -v masters=" $masters " -v pid="${nginxpids# }" '
+# One ls for the masters' links (exe, network namespace, and stderr for a full record)
+# and every nginx process's fds, one awk for what they say: "... /proc/PID/NAME -> TARGET"
+# per link (no " -> ": unreadable), then a "/proc/PID/fd:" header per process and its
+# sockets, matched against the masters' network namespaces' TCP tables (state 0A:
+# listening, 01: established), which awk reads itself.
+if [ "$level" != phase ] && [ -n "$masters" ]; then
+    links=
+    for pid in $masters; do
+        links="$links /proc/$pid/exe /proc/$pid/ns/net"
+        [ -z "$full" ] || links="$links /proc/$pid/fd/2"
+    done
+    fds=
+    for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
+    ls -l $links $fds 2>/dev/null | awk -v masters=" $masters " -v full="$full" '
     function hex(h,   i, v) { v = 0; for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789ABCDEF", toupper(substr(h, i, 1))) - 1; return v }
     function addr(a,   part, port, ip, w, word, out) {
         split(a, part, ":"); port = hex(part[2]); ip = part[1]
@@ -254,31 +228,61 @@ fds=
         }
         return "[" out "]:" port
     }
-    FILENAME == "-" && /^\/proc\/[0-9]+\/fd:$/ { split($0, part, "/"); pid = part[3]; next }
-    FILENAME == "-" {
-        if ($NF ~ /^socket:\[[0-9]+\]$/) { inode = $NF; gsub(/[^0-9]/, "", inode); owner[inode] = owner[inode] " " pid }
+    /^\/proc\/[0-9]+\/fd:$/ { split($0, part, "/"); pid = part[3]; next }
+    pid == "" && index($0, " /proc/") && index($0, " -> ") {
+        rest = substr($0, index($0, " /proc/") + 7)
+        arrow = index(rest, " -> ")
+        name = substr(rest, 1, arrow - 1); target = substr(rest, arrow + 4)
+        p = name; sub(/\/.*/, "", p)
+        if (name ~ /\/exe$/) { print "exe " p " " target; seen["exe", p] = 1 }
+        else if (name ~ /\/fd\/2$/) { print "stderr " p " " target; seen["stderr", p] = 1 }
+        else if (name ~ /\/ns\/net$/ && !(target in netns)) { netns[target] = 1; files[++nfiles] = "/proc/" p "/net/tcp"; files[++nfiles] = "/proc/" p "/net/tcp6" }
         next
     }
-    FNR > 1 && ($10 in owner) && !(($10, $2) in seen) {
-        seen[$10, $2] = 1
-        n = split(owner[$10], pids, " ")
+    pid != "" && $NF ~ /^socket:\[[0-9]+\]$/ { inode = $NF; gsub(/[^0-9]/, "", inode); owner[inode] = owner[inode] " " pid }
+    END {
+        n = split(masters, list, " ")
         for (i = 1; i <= n; i++) {
-            if ($4 == "0A" && index(masters, " " pids[i] " ")) print "listen " pids[i] " " addr($2)
-            if ($4 == "01") conns[pids[i]]++
+            if (!(("exe", list[i]) in seen)) print "exe " list[i] " ?"
+            if (full && !(("stderr", list[i]) in seen)) print "stderr " list[i] " ?"
         }
-    }
-    END { for (p in conns) print "conns " p " " conns[p] }
-' - ${netfiles:-/proc/net/tcp /proc/net/tcp6} 2>/dev/null
+        if (!nfiles) { files[++nfiles] = "/proc/net/tcp"; files[++nfiles] = "/proc/net/tcp6" }
+        for (f = 1; f <= nfiles; f++) {
+            header = 1
+            while ((getline line < files[f]) > 0) {
+                if (header) { header = 0; continue }
+                split(line, t, " ")
+                if (!(t[10] in owner) || ((t[10], t[2]) in done)) continue
+                done[t[10], t[2]] = 1
+                k = split(owner[t[10]], pids, " ")
+                for (j = 1; j <= k; j++) {
+                    if (t[4] == "0A" && index(masters, " " pids[j] " ")) print "listen " pids[j] " " addr(t[2])
+                    if (t[4] == "01") conns[pids[j]]++
+                }
+            }
+            close(files[f])
+        }
+        for (p in conns) print "conns " p " " conns[p]
+    }'
+fi
 [ -z "$pin" ] || addpath "$pin"
 pidin() { content=; read -r content 2>/dev/null < "$1"; content=${content%%[!0-9]*}; content=${content:--}; }
-printf '%s' "$pidpaths" | while IFS= read -r file; do
+# newline-separated paths, split by the shell itself (no pipeline, no process)
+saved=$IFS
+IFS=$nl
+set -f
+for file in $pidpaths; do
+    IFS=$saved
     pidin "$file"
     echo "pidfile $file $content"
     pidin "$file.oldbin"
     echo "oldbin $file $content"
 done
+IFS=$saved
+set +f
 if [ -n "$binary" ] && [ "$level" != phase ] && [ -e "$binary" ]; then
-    set -- $(stat -L -c '%s %Y' "$binary" 2>/dev/null || echo "$(wc -c < "$binary") $(date -r "$binary" +%s)")
+    st=$(stat -L -c '%s %Y' "$binary" 2>/dev/null) || st="$(wc -c < "$binary") $(date -r "$binary" +%s)"
+    set -- $st
     size=$1 mtime=${2:-0}
     sum=
     if [ -n "$full" ]; then
@@ -286,7 +290,7 @@ if [ -n "$binary" ] && [ "$level" != phase ] && [ -e "$binary" ]; then
         for entry in $exesums; do
             if [ "$binary" -ef "/proc/${entry%%:*}/exe" ] 2>/dev/null; then sum=${entry#*:}; break; fi
         done
-        [ -n "$sum" ] || sum=$(sha "$binary")
+        [ -n "$sum" ] || sha "$binary"
     fi
     echo "binary $binary $size $mtime ${sum:--}"
 fi

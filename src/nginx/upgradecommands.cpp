@@ -2,6 +2,8 @@
 
 #include "shellquote.h"
 
+#include <QUrl>
+
 namespace Baton {
 
 std::optional<MasterArguments> MasterArguments::fromTitle(QStringView title)
@@ -65,7 +67,7 @@ QString backup(const QString &binary, const QString &backupPath)
 QString install(const QString &source, const QString &binary)
 {
     const QString temporary = binary + QStringLiteral(".baton-new");
-    return QStringLiteral("cp -p -- %1 %2 && chmod 0755 %2 && mv -f -- %2 %3 || { rm -f -- %2; exit 1; }")
+    return QStringLiteral("install -m 0755 -- %1 %2 && mv -f -- %2 %3 || { rm -f -- %2; exit 1; }")
         .arg(shellQuote(source), shellQuote(temporary), shellQuote(binary));
 }
 
@@ -104,7 +106,9 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
     return QStringLiteral(
                "d=%1; [ -d \"$d/steps\" ] || mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
                "if ! flock -n 9; then o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"locked by: $o\" >&2; exit 75; fi; "
-               "rm -f \"$d\"/steps/* \"$d/holder\"; printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
+               // the steps of a run that ended without releasing (releaseLock() clears them)
+               "for x in \"$d\"/steps/*; do [ ! -e \"$x\" ] || rm -f \"$d\"/steps/*; break; done; "
+               "printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
                // The lease: once per lease, the holder checks that the owner file was renewed
                // (touched) since its last look ("checked" marks when that was), with shell
                // builtins and one sleep per lease.
@@ -131,7 +135,7 @@ QString releaseLock(const QString &stateDirectory, const QString &owner)
     // The holder is killed only when its command line says it is one (a pid can be reused).
     // The holder leads a process group of its own (setsid): its sleep goes with it.
     return QStringLiteral("d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
-                          "rm -f \"$d/owner\"; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
+                          "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
                           "[ -z \"$h\" ] || read -r c < \"/proc/$h/cmdline\" 2>/dev/null; "
                           "case $c in *baton-lock*) kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null ;; esac; "
                           "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
@@ -314,8 +318,9 @@ QString stage(const StagePlan &plan)
 
 QString freeKilobytes(const QString &directory)
 {
-    // a failing df still ends the pipe with awk's status: awk fails when it saw no figure
-    return QStringLiteral("df -Pk %1 | awk 'NR == 2 { print $4; found = 1 } END { exit !found }'")
+    // the 4th field of df's last line (POSIX format: one line per file system), read by the shell
+    return QStringLiteral("out=$(df -Pk %1) || exit 1; set -- ${out##*\"\n\"}; "
+                          "case ${4:-} in *[!0-9]*|\"\") echo \"df said: $out\" >&2; exit 1 ;; esac; echo \"$4\"")
         .arg(shellQuote(directory));
 }
 
@@ -331,12 +336,61 @@ QString tailFrom(const QString &file, qint64 offset)
 
 QString httpStatus(const QString &url, int timeoutSeconds)
 {
-    return QStringLiteral("if command -v curl >/dev/null 2>&1; then "
-                          "curl -sS -o /dev/null -m %2 -w '%{http_code}' %1; "
-                          "elif command -v wget >/dev/null 2>&1; then "
-                          "wget -q -T %2 -O /dev/null %1 && echo 200; "
-                          "else echo 'neither curl nor wget is installed' >&2; exit 127; fi")
-        .arg(shellQuote(url), QString::number(timeoutSeconds));
+    const QString tools = QStringLiteral("if command -v curl >/dev/null 2>&1; then "
+                                         "curl -sS -o /dev/null -m %2 -w '%{http_code}' %1; "
+                                         "elif command -v wget >/dev/null 2>&1; then "
+                                         "wget -q -T %2 -O /dev/null %1 && echo 200; "
+                                         "else echo 'neither curl nor wget is installed' >&2; exit 127; fi")
+                              .arg(shellQuote(url), QString::number(timeoutSeconds));
+    // Plain http: bash's /dev/tcp asks for the status line at a quarter of curl's cost (the
+    // gates of one upgrade ask four times, on every host of a rollout).
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != u"http" || parsed.host().isEmpty() || !parsed.userInfo().isEmpty()) {
+        return tools;
+    }
+    const QString host = parsed.host();
+    QString path = parsed.path(QUrl::FullyEncoded);
+    if (path.isEmpty()) {
+        path = QStringLiteral("/");
+    }
+    if (parsed.hasQuery()) {
+        path += u'?' + parsed.query(QUrl::FullyEncoded);
+    }
+    const QString hostHeader =
+        (host.contains(u':') ? u'[' + host + u']' : host) +
+        (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
+    static const QString script = QStringLiteral(
+        "exec 3<>\"/dev/tcp/$1/$2\" || exit 7; "
+        "printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: baton\\r\\nAccept: */*\\r\\n\\r\\n' \"$3\" \"$4\" >&3 || exit 7; "
+        "read -r -t \"$5\" proto status rest <&3 || { s=$?; [ $s -le 128 ] || exit 142; "
+        "echo 'empty reply from the server' >&2; exit 52; }; "
+        "case $status in [1-5][0-9][0-9]) printf %s \"$status\" ;; "
+        "*) echo \"not an HTTP reply: $proto $status\" >&2; exit 52 ;; esac");
+    // A loopback address answers or refuses at once: `read -t` bounds the wait for the
+    // reply. Elsewhere a connect can hang: `timeout` bounds the whole.
+    const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");
+    if (loopback) {
+        return QStringLiteral("if command -v bash >/dev/null 2>&1; then "
+                              "bash -c %2 baton-http %3 %4 %5 %6 %1; s=$?; "
+                              "[ $s -ne 142 ] || echo 'no answer within %1 s' >&2; exit $s; el")
+                   .arg(QString::number(timeoutSeconds),
+                        shellQuote(script),
+                        shellQuote(host),
+                        QString::number(parsed.port(80)),
+                        shellQuote(path),
+                        shellQuote(hostHeader)) +
+            tools;
+    }
+    return QStringLiteral("if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then "
+                          "timeout %1 bash -c %2 baton-http %3 %4 %5 %6 %1; s=$?; "
+                          "[ $s -ne 124 ] || echo 'no answer within %1 s' >&2; exit $s; el")
+               .arg(QString::number(timeoutSeconds),
+                    shellQuote(script),
+                    shellQuote(host),
+                    QString::number(parsed.port(80)),
+                    shellQuote(path),
+                    shellQuote(hostHeader)) +
+        tools;
 }
 
 QString batch(const QStringList &commands, const QString &marker, int stdinPart)

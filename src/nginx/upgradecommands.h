@@ -172,8 +172,10 @@ QString batch(const QStringList &commands, const QString &marker, int stdinPart 
 QList<BatchPart> parseBatch(QStringView output, QStringView marker, int count);
 
 /**
- * @brief Requests @p url on the host (curl, else wget) and prints the HTTP status; exit
- * status 127 when neither tool is there.
+ * @brief Requests @p url on the host and prints the HTTP status: a plain http URL with
+ * bash's /dev/tcp where bash is (an HTTP/1.0 GET, the status line read; exit status 7: no
+ * connection, 52: no HTTP reply, 124: no answer in time), else with curl, else wget; exit
+ * status 127 when none is there.
  */
 QString httpStatus(const QString &url, int timeoutSeconds);
 

@@ -98,11 +98,10 @@ QString methodNames(int methods)
 }
 
 // QFileDevice::Permissions to chmod's octal notation (the owner's bits, not the user's).
-QString permissionsToOctal(QFileDevice::Permissions permissions)
+mode_t permissionsToMode(QFileDevice::Permissions permissions)
 {
     const int bits = int(permissions);
-    const int mode = (((bits >> 12) & 7) << 6) | (((bits >> 4) & 7) << 3) | (bits & 7);
-    return QString::number(mode, 8).rightJustified(3, u'0');
+    return mode_t((((bits >> 12) & 7) << 6) | (((bits >> 4) & 7) << 3) | (bits & 7));
 }
 
 } // namespace
@@ -1032,6 +1031,19 @@ bool SshConnection::upload(const QString &localPath,
         return fail(SshError::Code::ChannelFailed,
                     tr("Closing %1 on %2 failed: %3").arg(temporary, where, libsshError(d->session.get())));
     }
+    // The size and the permissions over SFTP itself (no process on the host for them)
+    sftp_attributes attributes = sftp_stat(sftp.get(), temporaryBytes.constData());
+    const qint64 received = attributes ? qint64(attributes->size) : -1;
+    sftp_attributes_free(attributes);
+    if (received != total) {
+        return fail(SshError::Code::ChannelFailed,
+                    received < 0 ? tr("Cannot read back %1 on %2: %3").arg(temporary, where, libsshError(d->session.get()))
+                                 : tr("%1 received %2 of the %3 bytes of %4").arg(where).arg(received).arg(total).arg(localPath));
+    }
+    if (sftp_chmod(sftp.get(), temporaryBytes.constData(), permissionsToMode(local.permissions())) != SSH_OK) {
+        return fail(SshError::Code::ChannelFailed,
+                    tr("Cannot set the permissions of %1 on %2: %3").arg(temporary, where, libsshError(d->session.get())));
+    }
     // SFTP is done: close it before exec(), which frees the whole session (and with it the
     // SFTP channel) should the connection break. From here on the command itself removes
     // the temporary file when a check fails.
@@ -1042,15 +1054,10 @@ bool SshConnection::upload(const QString &localPath,
     const QString command =
         QStringLiteral("fail() { rm -f -- %1; echo \"$2\" >&2; exit \"$1\"; }; "
                        "command -v sha256sum >/dev/null || fail 3 'sha256sum is missing on the host'; "
-                       "size=$(wc -c < %1) || fail 4 'the upload cannot be read'; "
-                       "[ \"$size\" -eq %2 ] || fail 4 \"size $size, expected %2\"; "
-                       "sum=$(sha256sum < %1); [ \"${sum%% *}\" = %3 ] || fail 5 \"sha256 ${sum%% *}, expected %3\"; "
-                       "chmod %4 %1 || fail 6 'chmod failed'; mv -f -- %1 %5 || fail 6 'the rename failed'")
-            .arg(quoted,
-                 QString::number(total),
-                 expected,
-                 permissionsToOctal(local.permissions()),
-                 shellQuote(remotePath));
+                       "sum=$(sha256sum < %1) || fail 4 'the upload cannot be read'; "
+                       "[ \"${sum%% *}\" = %2 ] || fail 5 \"sha256 ${sum%% *}, expected %2\"; "
+                       "mv -f -- %1 %3 || fail 6 'the rename failed'")
+            .arg(quoted, expected, shellQuote(remotePath));
     QByteArray complaint;
     ExecCallbacks callbacks;
     callbacks.stderrData = [&complaint](const QByteArray &data) { complaint += data; };

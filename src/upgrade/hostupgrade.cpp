@@ -17,6 +17,9 @@
 #include <QSysInfo>
 #include <QTextStream>
 #include <QThread>
+#include <QTimeZone>
+
+#include <mutex>
 
 namespace Baton {
 
@@ -31,15 +34,28 @@ QString versionOf(const QString &line)
     return version ? version->version.toString() : QString();
 }
 
+// Hashed once per file and version of it: a rollout uploads the same file to every host.
 QString sha256OfLocalFile(const QString &path)
 {
+    static std::mutex mutex;
+    static QHash<QString, QString> known; // "path size mtime" -> sha256
+    const QFileInfo info(path);
+    const QString key = info.absoluteFilePath() + u' ' + QString::number(info.size()) + u' ' +
+        QString::number(info.lastModified(QTimeZone::UTC).toMSecsSinceEpoch());
+    // held while hashing: the hosts of a rollout that ask at once wait for the first answer
+    const std::lock_guard lock(mutex);
+    if (const auto it = known.constFind(key); it != known.cend()) {
+        return *it;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+    known.insert(key, sha);
+    return sha;
 }
 
 // The start time (clock ticks since boot) of a local process, or 0 when it is gone.

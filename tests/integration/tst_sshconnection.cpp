@@ -112,6 +112,27 @@ class TestSshConnection : public QObject
         return config;
     }
 
+    // Like run(), in the connection's persistent shell.
+    static ExecResult inShell(SshConnection &connection,
+                              const QString &command,
+                              QByteArray *out = nullptr,
+                              QByteArray *err = nullptr,
+                              int timeoutMs = 60000)
+    {
+        ExecCallbacks callbacks;
+        callbacks.stdoutData = [out](const QByteArray &chunk) {
+            if (out) {
+                out->append(chunk);
+            }
+        };
+        callbacks.stderrData = [err](const QByteArray &chunk) {
+            if (err) {
+                err->append(chunk);
+            }
+        };
+        return connection.execInShell({command, {}, timeoutMs}, callbacks);
+    }
+
     static ExecResult run(SshConnection &connection,
                           const QString &command,
                           QByteArray *out = nullptr,
@@ -712,6 +733,56 @@ private Q_SLOTS:
             QVERIFY(run(observer, u"ls -a "_s + shellQuote(QFileInfo(remote).path()), &listing).succeeded());
             QVERIFY2(!listing.contains(".interrupted-target.baton-"), listing.constData());
         }
+    }
+
+    // One sh per connection: each command in a subshell of it, its output, stderr and exit
+    // status apart, and a shell that breaks replaced by a new one.
+    void persistentShell()
+    {
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        QByteArray first, second;
+        QVERIFY(inShell(connection, u"echo $$"_s, &first).succeeded());
+        QVERIFY(inShell(connection, u"echo $$; x=changed; cd /; exit 0"_s, &second).succeeded());
+        QCOMPARE(second, first); // the same shell
+        QByteArray out, err;
+        // nothing leaks from one command to the next, stdin is /dev/null (the shell's own
+        // input is not eaten), and an exit ends only the command
+        ExecResult result =
+            inShell(connection, u"echo \"[${x:-unset}]\" \"$(pwd)\"; cat; printf 'no newline'; echo oops >&2; exit 3"_s, &out, &err);
+        QCOMPARE(result.exitStatus, 3);
+        QVERIFY(!result.error);
+        QVERIFY2(out.startsWith("[unset] ") && out.endsWith("no newline") && !out.contains("[changed]"), out.constData());
+        QCOMPARE(err, QByteArray("oops\n"));
+        // output that looks like the protocol's markers is only output
+        out.clear();
+        QVERIFY(inShell(connection, u"printf '\\nbaton-end-x-1\\n'; printf '\\nbaton-end-x-1 0\\n' >&2; echo after"_s, &out)
+                    .succeeded());
+        QCOMPARE(out, QByteArray("\nbaton-end-x-1\nafter\n"));
+        // 5 MB of output, intact
+        out.clear();
+        QVERIFY(inShell(connection, u"head -c 5000000 /dev/zero | tr '\\000' x; echo"_s, &out).succeeded());
+        QCOMPARE(out.size(), 5000001);
+        QCOMPARE(out.count('x'), 5000000);
+        // a timeout ends the shell; the next command gets a new one
+        result = inShell(connection, u"sleep 5"_s, nullptr, nullptr, 500);
+        QCOMPARE(result.error.code, SshError::Code::Timeout);
+        QByteArray third;
+        QVERIFY(inShell(connection, u"echo $$"_s, &third).succeeded());
+        QVERIFY(third != first);
+        // the shell killed under a command: its result is unknown, and the next works
+        result = inShell(connection, u"kill -KILL $$"_s);
+        QCOMPARE(result.error.code, SshError::Code::Disconnected);
+        QVERIFY2(result.error.message.contains(u"result is unknown"_s), qPrintable(result.error.message));
+        QByteArray fourth;
+        QVERIFY(inShell(connection, u"echo $$"_s, &fourth).succeeded());
+        QVERIFY(fourth != third);
+        // requests with input still get a channel of their own
+        out.clear();
+        QVERIFY(connection.execInShell({u"cat"_s, "from stdin", 60000}, {[&out](const QByteArray &c) { out += c; }, {}})
+                    .succeeded());
+        QCOMPARE(out, QByteArray("from stdin"));
     }
 
     void timeoutAndCancel()

@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -384,6 +386,41 @@ private Q_SLOTS:
         plan.backupDone = true; // as the engine finds it: that backup has the right sum
         QCOMPARE(run(C::stage(plan)).status, 0); // it goes on
         QCOMPARE(contents(binary), QByteArray("newer\n"));
+    }
+
+    void httpStatusAsksTheStatusLine()
+    {
+        namespace C = UpgradeCommands;
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const QString url = u"http://127.0.0.1:%1/health?probe=1"_s.arg(server.serverPort());
+        const QString command = C::httpStatus(url, 10);
+        QVERIFY(command.contains(u"/dev/tcp/"_s)); // plain http: no curl
+        QProcess process;
+        process.start(u"/bin/sh"_s, {u"-c"_s, command});
+        QVERIFY(server.waitForNewConnection(10000));
+        QTcpSocket *client = server.nextPendingConnection();
+        QByteArray request;
+        while (!request.contains("\r\n\r\n") && client->waitForReadyRead(10000)) {
+            request += client->readAll();
+        }
+        QVERIFY2(request.startsWith("GET /health?probe=1 HTTP/1.0\r\n"), request.constData());
+        QVERIFY2(request.contains(QByteArray("\r\nHost: 127.0.0.1:"_ba + QByteArray::number(server.serverPort()) + "\r\n")),
+                 request.constData());
+        client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
+        client->waitForBytesWritten(5000);
+        client->close();
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(process.readAllStandardOutput(), QByteArray("503"));
+
+        server.close(); // nothing listens there now
+        const Ran refused = run(command);
+        QCOMPARE(refused.status, 7);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(refused.err.contains("refused"), refused.err.constData());
+        // what bash cannot do goes to curl
+        QVERIFY(C::httpStatus(u"https://127.0.0.1/"_s, 10).startsWith(u"if command -v curl"_s));
     }
 
     void instantStepsLeaveMarkers()
