@@ -1,5 +1,6 @@
 #include "statuscommand.h"
 
+#include "fleetmonitor.h"
 #include "hostupgrade.h"
 #include "inventory.h"
 #include "nginxbuild.h"
@@ -9,11 +10,14 @@
 #include "sshsession.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 #include <memory>
 
@@ -177,6 +181,62 @@ void describe(HostStatus *status, const ExecResult &result)
         QStringLiteral("  ") + StatusCommand::tr("(next: %1)").arg(HostUpgrade::validStepNames(state.phase));
 }
 
+// One line (or JSON object) whenever a host changes, until @p seconds have passed (0: until
+// interrupted).
+int watch(const QList<HostEntry> &hosts, const FleetMonitor::Settings &settings, double seconds, bool json)
+{
+    QTextStream out(stdout);
+    FleetMonitor monitor(hosts, settings);
+    QObject::connect(&monitor,
+                     &FleetMonitor::updated,
+                     &monitor,
+                     [&](const QString &host, const HostSnapshot &s, bool changed, int nextMs) {
+                         if (!changed) {
+                             return;
+                         }
+                         const QDateTime now = QDateTime::currentDateTime();
+                         if (json) {
+                             QJsonObject object{{QStringLiteral("time"), now.toUTC().toString(Qt::ISODateWithMs)},
+                                                {QStringLiteral("host"), host},
+                                                {QStringLiteral("phase"), phaseName(s.phase())},
+                                                {QStringLiteral("workers"), int(s.state.workers.size())},
+                                                {QStringLiteral("oldWorkers"), int(s.state.oldWorkers.size())},
+                                                {QStringLiteral("probes"), monitor.probes(host)},
+                                                {QStringLiteral("nextMs"), nextMs}};
+                             if (!s.ok()) {
+                                 object.insert(QStringLiteral("error"), s.error);
+                             } else if (!s.state.reason.isEmpty()) {
+                                 object.insert(QStringLiteral("reason"), s.state.reason);
+                             }
+                             out << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+                             return;
+                         }
+                         const QString what = !s.ok() ? s.error
+                             : !s.state.reason.isEmpty()
+                             ? s.state.reason
+                             : StatusCommand::tr("%n worker(s)", nullptr, int(s.state.workers.size())) +
+                                 (s.state.oldWorkers.isEmpty()
+                                      ? QString()
+                                      : StatusCommand::tr(" + %n old", nullptr, int(s.state.oldWorkers.size())));
+                         out << now.toString(QStringLiteral("HH:mm:ss.zzz")) << "  "
+                             << QStringLiteral("%1  %2  %3").arg(host, -12).arg(phaseName(s.phase()), -9).arg(what)
+                             << Qt::endl;
+                     });
+    if (seconds > 0) {
+        QTimer::singleShot(int(seconds * 1000), &monitor, [] { QCoreApplication::quit(); });
+    }
+    monitor.start();
+    QCoreApplication::exec();
+    monitor.stop();
+    if (!json) {
+        QTextStream err(stderr);
+        for (const HostEntry &host : hosts) {
+            err << StatusCommand::tr("%1: %n probe(s)", nullptr, monitor.probes(host.name)).arg(host.name) << Qt::endl;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 int StatusCommand::run(const QStringList &arguments)
@@ -190,7 +250,21 @@ int StatusCommand::run(const QStringList &arguments)
                                              qEnvironmentVariable("BATON_INVENTORY"));
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON (documented in the README)."));
-    parser.addOptions({inventoryOption, hostOption, jsonOption});
+    const QCommandLineOption watchOption(
+        QStringLiteral("watch"),
+        tr("Keep watching: a line whenever a host changes. One probe per host per tick over one connection per "
+           "host; the tick is fast while a host changes and slows down while it stays the same."));
+    const QCommandLineOption forOption(QStringLiteral("for"), tr("With --watch: stop after SECONDS."), tr("SECONDS"));
+    const QCommandLineOption fastOption(QStringLiteral("fast"),
+                                        tr("With --watch: the tick while a host changes (default 500)."),
+                                        tr("MS"),
+                                        QStringLiteral("500"));
+    const QCommandLineOption slowOption(
+        QStringLiteral("slow"),
+        tr("With --watch: the longest tick, for a host that stays the same (default 8000)."),
+        tr("MS"),
+        QStringLiteral("8000"));
+    parser.addOptions({inventoryOption, hostOption, jsonOption, watchOption, forOption, fastOption, slowOption});
     parser.process(QStringList{QStringLiteral("batonctl status")} + arguments);
 
     QTextStream err(stderr);
@@ -213,12 +287,21 @@ int StatusCommand::run(const QStringList &arguments)
             return 2;
         }
     }
-    QFile script(QStringLiteral(":/baton/probe.sh"));
-    if (!script.open(QIODevice::ReadOnly)) {
-        err << "batonctl status: the probe script is missing from this build" << Qt::endl;
-        return 1;
+    if (parser.isSet(watchOption)) {
+        QList<HostEntry> hosts;
+        for (const HostEntry &host : inventory->hosts) {
+            if (wanted.isEmpty() || wanted.contains(host.name)) {
+                hosts.append(host);
+            }
+        }
+        FleetMonitor::Settings settings;
+        settings.fastMs = parser.value(fastOption).toInt();
+        settings.slowMs = parser.value(slowOption).toInt();
+        return watch(hosts,
+                     settings,
+                     parser.isSet(forOption) ? parser.value(forOption).toDouble() : 0,
+                     parser.isSet(jsonOption));
     }
-    const QByteArray probe = script.readAll();
 
     std::vector<std::unique_ptr<HostStatus>> statuses;
     for (const HostEntry &host : inventory->hosts) {
@@ -243,9 +326,7 @@ int StatusCommand::run(const QStringList &arguments)
                                  QCoreApplication::quit();
                              }
                          });
-        const QString command =
-            QStringLiteral("sh -s -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(host.nginx.binary);
-        raw->session->run({command, probe, 60000, host.sudo});
+        raw->session->run({probeCommand(host, ProbeDetail::Full), {}, 60000, host.sudo});
         statuses.push_back(std::move(status));
     }
     if (!statuses.empty()) {

@@ -105,7 +105,8 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
     // with children), and its sleep does not, so the lock lives exactly as long as the holder.
     return QStringLiteral(
                "d=%1; [ -d \"$d/steps\" ] || mkdir -p \"$d/steps\" || exit 1; exec 9>>\"$d/lock\"; "
-               "if ! flock -n 9; then o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"locked by: $o\" >&2; exit 75; fi; "
+               "if ! flock -n 9; then o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"locked by: $o\" >&2; exit 75; "
+               "fi; "
                // the steps of a run that ended without releasing (releaseLock() clears them)
                "for x in \"$d\"/steps/*; do [ ! -e \"$x\" ] || rm -f \"$d\"/steps/*; break; done; "
                "printf '%s\\n' %2 > \"$d/owner\" || exit 1; "
@@ -113,7 +114,8 @@ QString acquireLock(const QString &stateDirectory, const QString &owner, int lea
                // (touched) since its last look ("checked" marks when that was), with shell
                // builtins and one sleep per lease.
                "setsid sh -c '"
-               ": > \"$1/checked\"; while sleep \"$2\" 9>&-; [ -e \"$1/owner\" ] && [ \"$1/owner\" -nt \"$1/checked\" ]; "
+               ": > \"$1/checked\"; while sleep \"$2\" 9>&-; [ -e \"$1/owner\" ] && [ \"$1/owner\" -nt \"$1/checked\" "
+               "]; "
                "do : > \"$1/checked\"; done; rm -f \"$1/owner\" \"$1/holder\" \"$1/checked\"' baton-lock \"$d\" %3 "
                "</dev/null >/dev/null 2>&1 & "
                // a background job of a non-interactive shell is no group leader: setsid execs
@@ -134,11 +136,12 @@ QString releaseLock(const QString &stateDirectory, const QString &owner)
 {
     // The holder is killed only when its command line says it is one (a pid can be reused).
     // The holder leads a process group of its own (setsid): its sleep goes with it.
-    return QStringLiteral("d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
-                          "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
-                          "[ -z \"$h\" ] || read -r c < \"/proc/$h/cmdline\" 2>/dev/null; "
-                          "case $c in *baton-lock*) kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null ;; esac; "
-                          "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
+    return QStringLiteral(
+               "d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
+               "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
+               "[ -z \"$h\" ] || read -r c < \"/proc/$h/cmdline\" 2>/dev/null; "
+               "case $c in *baton-lock*) kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null ;; esac; "
+               "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }
 
@@ -261,11 +264,12 @@ namespace {
 // sha256() of a shell word: a quoted path, or "$f"
 QString sha256Of(const QString &word)
 {
-    return QStringLiteral("[ -r %1 ] || { echo 'cannot read '%1 >&2; exit 1; }; "
-                          "if command -v sha256sum >/dev/null 2>&1; then s=$(sha256sum < %1) || exit 1; echo \"${s%% *}\"; "
-                          "elif command -v openssl >/dev/null 2>&1; then s=$(openssl dgst -sha256 -r < %1) || exit 1; "
-                          "echo \"${s%% *}\"; "
-                          "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
+    return QStringLiteral(
+               "[ -r %1 ] || { echo 'cannot read '%1 >&2; exit 1; }; "
+               "if command -v sha256sum >/dev/null 2>&1; then s=$(sha256sum < %1) || exit 1; echo \"${s%% *}\"; "
+               "elif command -v openssl >/dev/null 2>&1; then s=$(openssl dgst -sha256 -r < %1) || exit 1; "
+               "echo \"${s%% *}\"; "
+               "else echo 'neither sha256sum nor openssl is installed' >&2; exit 127; fi")
         .arg(word);
 }
 
@@ -292,7 +296,8 @@ QString stage(const StagePlan &plan)
     QString script;
     if (!plan.backupDone) {
         // a hard link where it can be (the very file: nothing to copy), else a copy
-        script += QStringLiteral("{ ln -- %1 %2 2>/dev/null || ( %3\n); } || { echo 'the backup of '%1' failed' >&2; exit 11; }\n")
+        script += QStringLiteral(
+                      "{ ln -- %1 %2 2>/dev/null || ( %3\n); } || { echo 'the backup of '%1' failed' >&2; exit 11; }\n")
                       .arg(shellQuote(plan.source), shellQuote(plan.backupPath), backup(plan.source, plan.backupPath));
     }
     // the backup is the running executable itself (same device and inode), or has its sha256
@@ -356,16 +361,16 @@ QString httpStatus(const QString &url, int timeoutSeconds)
     if (parsed.hasQuery()) {
         path += u'?' + parsed.query(QUrl::FullyEncoded);
     }
-    const QString hostHeader =
-        (host.contains(u':') ? u'[' + host + u']' : host) +
+    const QString hostHeader = (host.contains(u':') ? u'[' + host + u']' : host) +
         (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
-    static const QString script = QStringLiteral(
-        "exec 3<>\"/dev/tcp/$1/$2\" || exit 7; "
-        "printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: baton\\r\\nAccept: */*\\r\\n\\r\\n' \"$3\" \"$4\" >&3 || exit 7; "
-        "read -r -t \"$5\" proto status rest <&3 || { s=$?; [ $s -le 128 ] || exit 142; "
-        "echo 'empty reply from the server' >&2; exit 52; }; "
-        "case $status in [1-5][0-9][0-9]) printf %s \"$status\" ;; "
-        "*) echo \"not an HTTP reply: $proto $status\" >&2; exit 52 ;; esac");
+    static const QString script =
+        QStringLiteral("exec 3<>\"/dev/tcp/$1/$2\" || exit 7; "
+                       "printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: baton\\r\\nAccept: */*\\r\\n\\r\\n' "
+                       "\"$3\" \"$4\" >&3 || exit 7; "
+                       "read -r -t \"$5\" proto status rest <&3 || { s=$?; [ $s -le 128 ] || exit 142; "
+                       "echo 'empty reply from the server' >&2; exit 52; }; "
+                       "case $status in [1-5][0-9][0-9]) printf %s \"$status\" ;; "
+                       "*) echo \"not an HTTP reply: $proto $status\" >&2; exit 52 ;; esac");
     // A loopback address answers or refuses at once: `read -t` bounds the wait for the
     // reply. Elsewhere a connect can hang: `timeout` bounds the whole.
     const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");

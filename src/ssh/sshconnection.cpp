@@ -783,9 +783,9 @@ ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCall
                               .arg(d->config.displayName(), libsshError(s)));
         }
         if (ssh_channel_request_exec(channel.get(), "exec sh") != SSH_OK) {
-            return finish(SshError::Code::ChannelFailed,
-                          SshConnection::tr("%1 refused to start a shell: %2").arg(d->config.displayName(),
-                                                                                    libsshError(s)));
+            return finish(
+                SshError::Code::ChannelFailed,
+                SshConnection::tr("%1 refused to start a shell: %2").arg(d->config.displayName(), libsshError(s)));
         }
         d->shell = std::move(channel);
         d->shellNonce = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
@@ -799,8 +799,8 @@ ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCall
         script += "printf '%s\\n' " + startMarker + "; printf '%s\\n' " + startMarker + " >&2\n";
     }
     // stderr's marker first: when stdout's arrives, stderr's is on its way or there
-    script += "( eval " + shellQuote(request.command).toUtf8() + "\n) < /dev/null; printf '\\n%s %s\\n' " +
-        marker + " \"$?\" >&2; printf '\\n%s\\n' " + marker + "\n";
+    script += "( eval " + shellQuote(request.command).toUtf8() + "\n) < /dev/null; printf '\\n%s %s\\n' " + marker +
+        " \"$?\" >&2; printf '\\n%s\\n' " + marker + "\n";
     qsizetype written = 0;
     const QDeadlineTimer deadline =
         request.timeoutMs > 0 ? QDeadlineTimer(request.timeoutMs) : QDeadlineTimer(QDeadlineTimer::Forever);
@@ -1036,13 +1036,16 @@ bool SshConnection::upload(const QString &localPath,
     const qint64 received = attributes ? qint64(attributes->size) : -1;
     sftp_attributes_free(attributes);
     if (received != total) {
-        return fail(SshError::Code::ChannelFailed,
-                    received < 0 ? tr("Cannot read back %1 on %2: %3").arg(temporary, where, libsshError(d->session.get()))
-                                 : tr("%1 received %2 of the %3 bytes of %4").arg(where).arg(received).arg(total).arg(localPath));
+        return fail(
+            SshError::Code::ChannelFailed,
+            received < 0
+                ? tr("Cannot read back %1 on %2: %3").arg(temporary, where, libsshError(d->session.get()))
+                : tr("%1 received %2 of the %3 bytes of %4").arg(where).arg(received).arg(total).arg(localPath));
     }
     if (sftp_chmod(sftp.get(), temporaryBytes.constData(), permissionsToMode(local.permissions())) != SSH_OK) {
-        return fail(SshError::Code::ChannelFailed,
-                    tr("Cannot set the permissions of %1 on %2: %3").arg(temporary, where, libsshError(d->session.get())));
+        return fail(
+            SshError::Code::ChannelFailed,
+            tr("Cannot set the permissions of %1 on %2: %3").arg(temporary, where, libsshError(d->session.get())));
     }
     // SFTP is done: close it before exec(), which frees the whole session (and with it the
     // SFTP channel) should the connection break. From here on the command itself removes

@@ -23,6 +23,9 @@ struct ExecRequest
      * command only once sudo has let it run.
      */
     bool sudo = false;
+    /** SshSession: run it in the connection's persistent shell (SshConnection::execInShell()),
+     * at the cost of a fork on the host rather than a channel and a login shell. */
+    bool persistentShell = false;
 };
 
 /** @brief Receives output as it arrives, on the session's thread. */

@@ -88,7 +88,8 @@ void SshSessionWorker::run(quint64 id, const ExecRequest &request)
             m_connection.cancel();
         }
     }
-    result = m_connection.exec(request, callbacks);
+    result =
+        request.persistentShell ? m_connection.execInShell(request, callbacks) : m_connection.exec(request, callbacks);
     m_running = 0;
     {
         QMutexLocker locker(&m_mutex);

@@ -72,6 +72,39 @@ quint64 localStartTime(qint64 pid)
 
 } // namespace
 
+QString probeCommand(const HostEntry &host, ProbeDetail detail, const QString &binary)
+{
+    static const QString script = [] {
+        QFile file(QStringLiteral(":/baton/probe.sh"));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }();
+    // its arguments set, then the script itself: evaluated by the shell, no process of its own
+    return QStringLiteral("set -- ") + shellQuote(host.nginx.pidFile) + u' ' +
+        shellQuote(binary.isEmpty() ? host.nginx.binary : binary) +
+        (detail == ProbeDetail::Quick       ? QStringLiteral(" quick")
+             : detail == ProbeDetail::Phase ? QStringLiteral(" phase")
+                                            : QString()) +
+        u'\n' + script;
+}
+
+HostSnapshot HostSnapshot::fromProbe(const QString &output)
+{
+    HostSnapshot snapshot;
+    QString error;
+    const auto record = ProbeRecord::parse(output, &error);
+    if (!record) {
+        snapshot.error = error;
+        return snapshot;
+    }
+    snapshot.record = *record;
+    QString why;
+    const auto instance = record->selectedInstance(&why);
+    snapshot.instance = instance.value_or(ProbeInstance{});
+    snapshot.state = instance ? PhaseState::derive(*record, *instance) : PhaseState::derive(*record);
+    snapshot.pitfalls = Pitfalls::detect(*record, snapshot.instance, snapshot.state);
+    return snapshot;
+}
+
 QString HostSnapshot::masterVersion() const
 {
     return ok() && state.master ? versionOf(record.versions.value(state.master->pid)) : QString();
@@ -117,7 +150,6 @@ struct HostUpgrade::Private
     Transcript *transcript = nullptr;
     UpgradeSettings settings;
     std::atomic<bool> cancelled{false};
-    QString probeScript;
 
     QString runId;
     int stepCounter = 0;
@@ -266,8 +298,8 @@ struct HostUpgrade::Private
                 }
                 commands.append(queries.at(i).command);
             }
-            const QString marker =
-                QStringLiteral("baton-") + QString::fromLatin1(QByteArray::number(QRandomGenerator::global()->generate64(), 16));
+            const QString marker = QStringLiteral("baton-") +
+                QString::fromLatin1(QByteArray::number(QRandomGenerator::global()->generate64(), 16));
             const Output whole = exec(step,
                                       C::batch(commands, marker, groupStdin),
                                       timeoutSeconds,
@@ -325,49 +357,28 @@ struct HostUpgrade::Private
     }
 
     // @p quick: a lighter record for polling (ProbeRecord::quick).
-    // how much a probe reports (resources/probe.sh): everything, "quick" for polling, or
-    // "phase", the processes and pid files only
-    enum class Detail { Full, Quick, Phase };
+    using Detail = ProbeDetail;
 
     HostSnapshot probe(const QString &step, Detail detail = Detail::Full)
     {
         return snapshotFrom(step, exec(step, probeQuery(detail).command, 60, {}, false));
     }
 
-    // the probe (resources/probe.sh, POSIX sh) as a command: its arguments set, then the
-    // script itself, evaluated by the connection's shell with no process of its own
-    Query probeQuery(Detail detail) const
-    {
-        return {QStringLiteral("set -- ") + shellQuote(host.nginx.pidFile) + u' ' + shellQuote(binary) +
-                    (detail == Detail::Quick   ? QStringLiteral(" quick")
-                     : detail == Detail::Phase ? QStringLiteral(" phase")
-                                               : QString()) +
-                    u'\n' + probeScript,
-                true,
-                false};
-    }
+    Query probeQuery(Detail detail) const { return {probeCommand(host, detail, binary), true, false}; }
 
     HostSnapshot snapshotFrom(const QString &step, const Output &output)
     {
-        HostSnapshot snapshot;
         if (!output.ok()) {
-            snapshot.error = HostUpgrade::tr("the probe failed: %1").arg(output.why());
+            HostSnapshot failed;
+            failed.error = HostUpgrade::tr("the probe failed: %1").arg(output.why());
+            note(step, failed.error);
+            return failed;
+        }
+        HostSnapshot snapshot = HostSnapshot::fromProbe(output.out);
+        if (!snapshot.ok()) {
             note(step, snapshot.error);
             return snapshot;
         }
-        QString error;
-        const auto record = ProbeRecord::parse(output.out, &error);
-        if (!record) {
-            snapshot.error = error;
-            note(step, error);
-            return snapshot;
-        }
-        snapshot.record = *record;
-        QString why;
-        const auto instance = record->selectedInstance(&why);
-        snapshot.instance = instance.value_or(ProbeInstance{});
-        snapshot.state = instance ? PhaseState::derive(*record, *instance) : PhaseState::derive(*record);
-        snapshot.pitfalls = Pitfalls::detect(*record, snapshot.instance, snapshot.state);
         if (binary.isEmpty() && snapshot.state.master) {
             if (const auto arguments = MasterArguments::fromTitle(snapshot.state.master->title)) {
                 binary = arguments->binary; // the next probe describes it
@@ -390,8 +401,8 @@ struct HostUpgrade::Private
     // A state-changing command, detached on the host. A dropped link while waiting is
     // followed by a reconnection and a wait on the same step, never by running it again.
     // @p instant: a command that takes no time, such as a signal (UpgradeCommands::runInstantStep()).
-    Output runStep(
-        const QString &step, const QString &name, const QString &command, int timeoutSeconds, bool instant = false)
+    Output
+    runStep(const QString &step, const QString &name, const QString &command, int timeoutSeconds, bool instant = false)
     {
         const QString id = newStepId(name);
         const int limit = timeoutSeconds + 30;
@@ -447,8 +458,7 @@ struct HostUpgrade::Private
                                                          : settings.lockLeaseSeconds / 3);
                 const int seconds = int(std::clamp<qint64>(left / 1000, 1, slice));
                 // the wait, then the probe that confirms it: one round trip
-                const QList<Output> both =
-                    execAll(step, {{hostWait(seconds)}, probeQuery(look)}, seconds + 30);
+                const QList<Output> both = execAll(step, {{hostWait(seconds)}, probeQuery(look)}, seconds + 30);
                 snapshot = snapshotFrom(step, both.at(1));
             } else {
                 snapshot = probe(step, look);
@@ -568,7 +578,8 @@ struct HostUpgrade::Private
                     note(QStringLiteral("stage"), *why);
                     return false;
                 }
-                note(QStringLiteral("stage"), HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
+                note(QStringLiteral("stage"),
+                     HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
                 targetSize = info.size(); // the upload checked the size and the sha256 on the host
                 const Output runs = exec(QStringLiteral("stage"),
                                          shellJoin({remotePath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"),
@@ -641,11 +652,11 @@ struct HostUpgrade::Private
         plan.source = diskIsRunning ? binary : QStringLiteral("/proc/%1/exe").arg(master.pid);
         plan.backupPath = binary + QStringLiteral(".baton-backup-") +
             (plan.version.isEmpty() ? QStringLiteral("unknown") : plan.version);
-        const QList<Output> known = execAll(
-            step,
-            {{QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")},
-             {C::sha256(plan.backupPath)}},
-            60);
+        const QList<Output> known =
+            execAll(step,
+                    {{QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")},
+                     {C::sha256(plan.backupPath)}},
+                    60);
         const QStringList fields = known.at(0).out.trimmed().split(u' ');
         const QString existing = known.at(1).ok() ? known.at(1).out.trimmed() : QString();
         if (!plan.runningSha.isEmpty() && fields.size() >= 2 && fields.at(1) == plan.runningSha) {
@@ -679,11 +690,11 @@ struct HostUpgrade::Private
     // Puts back on disk the binary whose sha256 is @p sha (from the backup); true when it is there.
     bool restoreBinary(const QString &step, const QString &sha, QString *why)
     {
-        const QList<Output> known = execAll(
-            step,
-            {{C::sha256(binary)},
-             {QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")}},
-            60);
+        const QList<Output> known =
+            execAll(step,
+                    {{C::sha256(binary)},
+                     {QStringLiteral("cat ") + shellQuote(backupRecord()) + QStringLiteral(" 2>/dev/null; true")}},
+                    60);
         if (known.at(0).ok() && known.at(0).out.trimmed() == sha) {
             return true;
         }
@@ -715,7 +726,9 @@ struct HostUpgrade::Private
     }
 
     std::optional<bool> healthUsable;
-    std::optional<std::pair<NginxProcess, Output>> spawnedFacts; ///< C::masterFacts() of the master spawn() saw ///< false: the URL failed before this run changed anything
+    std::optional<std::pair<NginxProcess, Output>>
+        spawnedFacts; ///< C::masterFacts() of the master spawn() saw ///< false: the URL failed before this run changed
+                      ///< anything
 
     // Before a step changes anything: does the health URL answer at all? If not, the gates
     // of this run check the workers and the error log only (a URL that never worked would
@@ -873,10 +886,6 @@ HostUpgrade::HostUpgrade(const HostEntry &host,
                                 .arg(localStartTime(QCoreApplication::applicationPid()))
                                 .arg(QCoreApplication::applicationName());
     }
-    QFile script(QStringLiteral(":/baton/probe.sh"));
-    if (script.open(QIODevice::ReadOnly)) {
-        d->probeScript = QString::fromUtf8(script.readAll());
-    }
 }
 
 HostUpgrade::~HostUpgrade()
@@ -1000,13 +1009,13 @@ QList<PreflightCheck> HostUpgrade::preflight()
         queries.append(query);
         return int(queries.size()) - 1;
     };
-    const int testQuery = haveTarget && arguments
-        ? ask({C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1")})
-        : -1;
+    const int testQuery =
+        haveTarget && arguments ? ask({C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1")}) : -1;
     const QString directory = d->binary.isEmpty() ? QString() : QFileInfo(d->binary).path();
     const int diskQuery = directory.isEmpty() ? -1 : ask({C::freeKilobytes(directory)});
     // a lock this run holds needs no question
-    const int lockQuery = d->stateDirectory.isEmpty() || d->lockDepth > 0 ? -1 : ask({C::lockStatus(d->stateDirectory)});
+    const int lockQuery =
+        d->stateDirectory.isEmpty() || d->lockDepth > 0 ? -1 : ask({C::lockStatus(d->stateDirectory)});
     const QString url = d->healthUrl();
     const int healthQuery = url.isEmpty() ? -1 : ask(d->healthQuery());
     const QList<Private::Output> answers = d->execAll(QStringLiteral("preflight"), queries, 120);
@@ -1347,8 +1356,7 @@ StepReport HostUpgrade::drain()
     const qint64 newMasterPid = s.state.master ? s.state.master->pid : 0;
     const auto drained = [&](int seconds) { return C::waitDrained(oldMaster.pid, newMasterPid, seconds); };
     // quick records: they count the old workers' connections for the progress line
-    s = d->pollUntil(
-        step, d->settings.drainTimeoutSeconds, parked, &reached, {}, drained, 2, Private::Detail::Quick);
+    s = d->pollUntil(step, d->settings.drainTimeoutSeconds, parked, &reached, {}, drained, 2, Private::Detail::Quick);
     if (!reached && s.phase() == Phase::Draining && d->settings.onDrainTimeout == DrainTimeoutAction::Terminate) {
         d->progress(
             tr("the old workers did not drain within %1 s: terminating them").arg(d->settings.drainTimeoutSeconds));

@@ -30,11 +30,22 @@ struct HostSnapshot
     QList<Pitfall> pitfalls;
 
     bool ok() const { return error.isEmpty(); }
+    /** @brief The snapshot a probe's output describes (error set when it cannot be read). */
+    static HostSnapshot fromProbe(const QString &output);
     Phase phase() const { return ok() ? state.phase : Phase::Abnormal; }
     /** @brief "1.22.1" for the master the pid file names, or empty. */
     QString masterVersion() const;
     QString oldMasterVersion() const;
 };
+
+/** @brief How much a probe reports (resources/probe.sh): everything; "quick", for
+ * polling (no sums, builds or configuration); or "phase", the processes and pid files only. */
+enum class ProbeDetail { Full, Quick, Phase };
+
+/** @brief The probe as a command for @p host's instance: POSIX sh, no input (it can run in
+ * a connection's persistent shell). @p binary: the file on disk to describe (default: the
+ * inventory's nginx.binary). */
+QString probeCommand(const HostEntry &host, ProbeDetail detail, const QString &binary = {});
 
 /** @brief One preflight check: pass, warn (go on, but know this) or fail (stop). */
 struct PreflightCheck

@@ -104,7 +104,8 @@ int main(int argc, char **argv)
     const QString url = u"http://127.0.0.1:%1/"_s.arg(host.httpPort);
     const QString curl = u"curl -sS -o /dev/null -m 10 -w '%{http_code}' "_s + shellQuote(url);
     const std::initializer_list<std::pair<QString, QString>> commands = {
-        {u"probe (full)"_s, u"set -- %1 %2\n"_s.arg(shellQuote(host.nginx.pidFile), shellQuote(host.nginx.binary)) + probe},
+        {u"probe (full)"_s,
+         u"set -- %1 %2\n"_s.arg(shellQuote(host.nginx.pidFile), shellQuote(host.nginx.binary)) + probe},
         {u"probe quick"_s,
          u"set -- %1 %2 quick\n"_s.arg(shellQuote(host.nginx.pidFile), shellQuote(host.nginx.binary)) + probe},
         {u"probe phase"_s,

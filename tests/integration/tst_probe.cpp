@@ -42,8 +42,7 @@ class TestProbe : public QObject
         const auto phase = probeWith(u"sh"_s, m_host.nginx.pidFile, u"phase"_s);
         QVERIFY(full && quick && phase);
         QVERIFY(!full->quick && quick->quick && phase->quick);
-        const PhaseState a = PhaseState::derive(*full), b = PhaseState::derive(*quick),
-                         c = PhaseState::derive(*phase);
+        const PhaseState a = PhaseState::derive(*full), b = PhaseState::derive(*quick), c = PhaseState::derive(*phase);
         QCOMPARE(phaseName(b.phase), phaseName(a.phase));
         QCOMPARE(phaseName(c.phase), phaseName(a.phase));
         QCOMPARE(c.master.has_value(), a.master.has_value());

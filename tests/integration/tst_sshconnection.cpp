@@ -750,15 +750,20 @@ private Q_SLOTS:
         // nothing leaks from one command to the next, stdin is /dev/null (the shell's own
         // input is not eaten), and an exit ends only the command
         ExecResult result =
-            inShell(connection, u"echo \"[${x:-unset}]\" \"$(pwd)\"; cat; printf 'no newline'; echo oops >&2; exit 3"_s, &out, &err);
+            inShell(connection,
+                    u"echo \"[${x:-unset}]\" \"$(pwd)\"; cat; printf 'no newline'; echo oops >&2; exit 3"_s,
+                    &out,
+                    &err);
         QCOMPARE(result.exitStatus, 3);
         QVERIFY(!result.error);
-        QVERIFY2(out.startsWith("[unset] ") && out.endsWith("no newline") && !out.contains("[changed]"), out.constData());
+        QVERIFY2(out.startsWith("[unset] ") && out.endsWith("no newline") && !out.contains("[changed]"),
+                 out.constData());
         QCOMPARE(err, QByteArray("oops\n"));
         // output that looks like the protocol's markers is only output
         out.clear();
-        QVERIFY(inShell(connection, u"printf '\\nbaton-end-x-1\\n'; printf '\\nbaton-end-x-1 0\\n' >&2; echo after"_s, &out)
-                    .succeeded());
+        QVERIFY(
+            inShell(connection, u"printf '\\nbaton-end-x-1\\n'; printf '\\nbaton-end-x-1 0\\n' >&2; echo after"_s, &out)
+                .succeeded());
         QCOMPARE(out, QByteArray("\nbaton-end-x-1\nafter\n"));
         // 5 MB of output, intact
         out.clear();

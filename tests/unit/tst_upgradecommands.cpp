@@ -382,7 +382,8 @@ private Q_SLOTS:
         QCOMPARE(mismatch.status, 12);
         QVERIFY2(mismatch.err.contains("does not match the running binary"), mismatch.err.constData());
         QCOMPARE(contents(binary), QByteArray("#!/bin/sh\necho new\n")); // not installed
-        plan.runningSha = QString::fromLatin1(QCryptographicHash::hash("not what runs\n", QCryptographicHash::Sha256).toHex());
+        plan.runningSha =
+            QString::fromLatin1(QCryptographicHash::hash("not what runs\n", QCryptographicHash::Sha256).toHex());
         plan.backupDone = true; // as the engine finds it: that backup has the right sum
         QCOMPARE(run(C::stage(plan)).status, 0); // it goes on
         QCOMPARE(contents(binary), QByteArray("newer\n"));
@@ -405,8 +406,9 @@ private Q_SLOTS:
             request += client->readAll();
         }
         QVERIFY2(request.startsWith("GET /health?probe=1 HTTP/1.0\r\n"), request.constData());
-        QVERIFY2(request.contains(QByteArray("\r\nHost: 127.0.0.1:"_ba + QByteArray::number(server.serverPort()) + "\r\n")),
-                 request.constData());
+        QVERIFY2(
+            request.contains(QByteArray("\r\nHost: 127.0.0.1:"_ba + QByteArray::number(server.serverPort()) + "\r\n")),
+            request.constData());
         client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
         client->waitForBytesWritten(5000);
         client->close();
@@ -434,7 +436,8 @@ private Q_SLOTS:
         QCOMPARE(again.status, 3);
         QCOMPARE(again.out, QByteArray("sent\nwhy\n"));
         QCOMPARE(run(C::waitStep(state, u"run-2-never"_s, 1)).status, 125);
-        QCOMPARE(run(C::runInstantStep(state, u"run-3-partial"_s, u"printf 'no newline'"_s)).out, QByteArray("no newline"));
+        QCOMPARE(run(C::runInstantStep(state, u"run-3-partial"_s, u"printf 'no newline'"_s)).out,
+                 QByteArray("no newline"));
     }
 
     void batchRunsEachCommandApart()
@@ -481,8 +484,7 @@ private Q_SLOTS:
         QCOMPARE(partial.at(3).out, u"[]\n"_s);
         QCOMPARE(partial.at(5).exitStatus, std::nullopt);
         // a forged marker line without the random marker is just output
-        const QList<C::BatchPart> forged =
-            C::parseBatch(u"\nmarker 0 0\n\nmarker-\n"_s, marker, 1);
+        const QList<C::BatchPart> forged = C::parseBatch(u"\nmarker 0 0\n\nmarker-\n"_s, marker, 1);
         QCOMPARE(forged.at(0).exitStatus, std::nullopt);
     }
 
