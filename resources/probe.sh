@@ -9,6 +9,8 @@
 # (its pid file is read even when no master names it), BINARY is the file on disk to
 # describe. "quick" leaves out what costs most and changes least (sha256 sums, `exe -V`,
 # the configuration, systemd): for polling while a step runs; the record says "quick yes".
+# "facts" is a full record without the sockets (the upgrade engine's: on a busy host the
+# TCP tables are long, and a step needs none of it); the record says "sockets no".
 # "phase" leaves out, besides, the executables, sockets and the binary: the processes and
 # pid files only, which is what the phase is derived from, at the cost of shell builtins
 # alone (no process is started); the record says "quick phase".
@@ -45,9 +47,10 @@ pin=${1:-}
 binary=${2:-}
 full=yes
 level=${3:-}
-case $level in quick|phase) full= ;; *) level= ;; esac
+sockets=yes
+case $level in quick|phase) full= ;; facts) sockets= ;; *) level= ;; esac
 echo "baton-probe 2"
-case $level in quick) echo "quick yes" ;; phase) echo "quick phase" ;; esac
+case $level in quick) echo "quick yes" ;; phase) echo "quick phase" ;; facts) echo "sockets no" ;; esac
 [ -z "$pin" ] || echo "pin $pin"
 # Few processes per probe: builtins (read, parameter expansion) wherever they do the job.
 read -r name < /proc/sys/kernel/hostname
@@ -213,8 +216,8 @@ if [ "$level" != phase ] && [ -n "$masters" ]; then
         [ -z "$full" ] || links="$links /proc/$pid/fd/2"
     done
     fds=
-    for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
-    ls -l $links $fds 2>/dev/null | awk -v masters=" $masters " -v full="$full" '
+    [ -z "$sockets" ] || for pid in $nginxpids; do fds="$fds /proc/$pid/fd"; done
+    ls -l $links $fds 2>/dev/null | awk -v masters=" $masters " -v full="$full" -v sockets="$sockets" '
     function hex(h,   i, v) { v = 0; for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789ABCDEF", toupper(substr(h, i, 1))) - 1; return v }
     function addr(a,   part, port, ip, w, word, out) {
         split(a, part, ":"); port = hex(part[2]); ip = part[1]
@@ -246,6 +249,7 @@ if [ "$level" != phase ] && [ -n "$masters" ]; then
             if (!(("exe", list[i]) in seen)) print "exe " list[i] " ?"
             if (full && !(("stderr", list[i]) in seen)) print "stderr " list[i] " ?"
         }
+        if (!sockets) exit
         if (!nfiles) { files[++nfiles] = "/proc/net/tcp"; files[++nfiles] = "/proc/net/tcp6" }
         for (f = 1; f <= nfiles; f++) {
             header = 1

@@ -201,15 +201,19 @@ QString waitStep(const QString &stateDirectory, const QString &id, int waitSecon
 namespace {
 
 // `kids PID [EXCEPT]` sets n to the live children of PID (EXCEPT left out): /proc read with
-// builtins only. `tick` counts 20 ticks a second up to the limit, then exits 1.
+// builtins only. `tick` sleeps 50 ms, then 100, then 200 ms at a time (a change that comes
+// at once is seen at once; a long wait, on a busy host, costs few processes), and exits 1
+// once the sleeps add up to the limit. i counts the milliseconds slept.
 QString waitPrelude(int seconds)
 {
     return QStringLiteral("kids() { p=$1 x=${2:-} n=0; for d in /proc/[0-9]*; do "
                           "read -r s 2>/dev/null < \"$d/stat\" || continue; set -- ${s##*) }; "
                           "[ \"$2\" = \"$p\" ] && [ \"$1\" != Z ] && [ \"${d#/proc/}\" != \"$x\" ] && n=$((n+1)); "
                           "done; }; "
-                          "i=0; tick() { i=$((i+1)); [ $i -le %1 ] || exit 1; sleep 0.05; }; ")
-        .arg(seconds * 20);
+                          "i=0 t=50; tick() { [ $i -lt %1 ] || exit 1; "
+                          "case $t in 50) sleep 0.05 ;; 100) sleep 0.1 ;; *) sleep 0.2 ;; esac; "
+                          "i=$((i+t)); [ $t -ge 200 ] || t=$((t*2)); }; ")
+        .arg(seconds * 1000);
 }
 
 } // namespace
@@ -220,7 +224,7 @@ QString waitSpawned(const QString &pidFile, qint64 oldMaster, int workers, int s
         QStringLiteral("f=%1; while :; do new=; read -r new 2>/dev/null < \"$f\"; new=${new%%[!0-9]*}; "
                        "if [ -e \"$f.oldbin\" ] && [ -n \"$new\" ] && [ \"$new\" != %2 ]; then "
                        "kids \"$new\"; [ $n -lt %3 ] || exit 0; "
-                       "elif [ \"$new\" = %2 ] && [ ! -e \"$f.oldbin\" ] && [ $i -gt 20 ]; then exit 2; fi; "
+                       "elif [ \"$new\" = %2 ] && [ ! -e \"$f.oldbin\" ] && [ $i -gt 1000 ]; then exit 2; fi; "
                        "tick; done")
             .arg(shellQuote(pidFile), QString::number(oldMaster), QString::number(workers));
 }

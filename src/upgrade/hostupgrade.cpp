@@ -81,9 +81,10 @@ QString probeCommand(const HostEntry &host, ProbeDetail detail, const QString &b
     // its arguments set, then the script itself: evaluated by the shell, no process of its own
     return QStringLiteral("set -- ") + shellQuote(host.nginx.pidFile) + u' ' +
         shellQuote(binary.isEmpty() ? host.nginx.binary : binary) +
-        (detail == ProbeDetail::Quick       ? QStringLiteral(" quick")
-             : detail == ProbeDetail::Phase ? QStringLiteral(" phase")
-                                            : QString()) +
+        (detail == ProbeDetail::Quick   ? QStringLiteral(" quick")
+         : detail == ProbeDetail::Phase ? QStringLiteral(" phase")
+         : detail == ProbeDetail::Facts ? QStringLiteral(" facts")
+                                        : QString()) +
         u'\n' + script;
 }
 
@@ -353,13 +354,14 @@ struct HostUpgrade::Private
             (!full || !fresh->record.quick)) {
             return *fresh;
         }
-        return probe(step, full ? Detail::Full : Detail::Quick);
+        return probe(step, full ? Detail::Facts : Detail::Quick);
     }
 
     // @p quick: a lighter record for polling (ProbeRecord::quick).
     using Detail = ProbeDetail;
 
-    HostSnapshot probe(const QString &step, Detail detail = Detail::Full)
+    // a step's snapshot: everything but the sockets
+    HostSnapshot probe(const QString &step, Detail detail = Detail::Facts)
     {
         return snapshotFrom(step, exec(step, probeQuery(detail).command, 60, {}, false));
     }
@@ -904,7 +906,7 @@ void HostUpgrade::cancel()
 
 HostSnapshot HostUpgrade::snapshot()
 {
-    return d->probe(QStringLiteral("probe"));
+    return d->probe(QStringLiteral("probe"), ProbeDetail::Full);
 }
 
 QString HostUpgrade::stepName(Step step)
@@ -1613,7 +1615,9 @@ StepReport HostUpgrade::runUntil(Phase until)
     const auto unlock = qScopeGuard([this] { d->unlock(); });
     for (int round = 0; round < 8 && !d->cancelled; ++round) {
         if (round > 0 || d->freshLock) {
-            s = d->current(step, false);
+            // after the lock, what the host says now: in full if it may still be running the
+            // old binary (one probe, not a quick one and then a full one)
+            s = d->current(step, round == 0 && s.phase() == Phase::Running);
         }
         if (s.phase() == Phase::Running && s.record.quick) {
             s = d->current(step, true); // the running binary's sha256 decides what is left to do

@@ -38,9 +38,10 @@ struct HostSnapshot
     QString oldMasterVersion() const;
 };
 
-/** @brief How much a probe reports (resources/probe.sh): everything; "quick", for
- * polling (no sums, builds or configuration); or "phase", the processes and pid files only. */
-enum class ProbeDetail { Full, Quick, Phase };
+/** @brief How much a probe reports (resources/probe.sh): everything; "facts", everything
+ * but the sockets (what a step needs); "quick", for polling (no sums, builds or
+ * configuration); or "phase", the processes and pid files only. */
+enum class ProbeDetail { Full, Facts, Quick, Phase };
 
 /** @brief The probe as a command for @p host's instance: POSIX sh, no input (it can run in
  * a connection's persistent shell). @p binary: the file on disk to describe (default: the

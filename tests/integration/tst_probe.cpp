@@ -40,7 +40,15 @@ class TestProbe : public QObject
         const auto full = probe();
         const auto quick = probeWith(u"sh"_s, m_host.nginx.pidFile, u"quick"_s);
         const auto phase = probeWith(u"sh"_s, m_host.nginx.pidFile, u"phase"_s);
-        QVERIFY(full && quick && phase);
+        const auto facts = probeWith(u"sh"_s, m_host.nginx.pidFile, u"facts"_s);
+        QVERIFY(full && quick && phase && facts);
+        // facts: the full record but the sockets
+        QVERIFY(!facts->quick && facts->listening.isEmpty() && facts->connections.isEmpty());
+        QVERIFY(!full->listening.isEmpty());
+        QCOMPARE(facts->executableSha256, full->executableSha256);
+        QCOMPARE(facts->builds, full->builds);
+        QCOMPARE(facts->binarySha256, full->binarySha256);
+        QCOMPARE(facts->processes.size(), full->processes.size());
         QVERIFY(!full->quick && quick->quick && phase->quick);
         const PhaseState a = PhaseState::derive(*full), b = PhaseState::derive(*quick), c = PhaseState::derive(*phase);
         QCOMPARE(phaseName(b.phase), phaseName(a.phase));
