@@ -94,7 +94,8 @@ for dir in /proc/[0-9]*; do
     shift 19
     start=$1
     uid=
-    while read -r key value _; do
+    # (the shell reads a byte at a time: a phase record, polled often, does without the uid)
+    [ "$level" = phase ] || while read -r key value _; do
         [ "$key" != Uid: ] || { uid=$value; break; }
     done 2>/dev/null < "$dir/status"
     echo "proc $pid $ppid ${uid:-?} $start $state $title"

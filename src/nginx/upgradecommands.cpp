@@ -206,7 +206,13 @@ namespace {
 // once the sleeps add up to the limit. i counts the milliseconds slept.
 QString waitPrelude(int seconds)
 {
-    return QStringLiteral("kids() { p=$1 x=${2:-} n=0; for d in /proc/[0-9]*; do "
+    // The kernel's list of a task's children where it keeps one (a few bytes, where a scan
+    // of /proc reads every process's stat a byte at a time); else the scan.
+    return QStringLiteral("kids() { p=$1 x=${2:-} n=0; "
+                          "if [ -r \"/proc/$p/task/$p/children\" ]; then c=; "
+                          "read -r c 2>/dev/null < \"/proc/$p/task/$p/children\"; "
+                          "for k in $c; do [ \"$k\" = \"$x\" ] || n=$((n+1)); done; return; fi; "
+                          "for d in /proc/[0-9]*; do "
                           "read -r s 2>/dev/null < \"$d/stat\" || continue; set -- ${s##*) }; "
                           "[ \"$2\" = \"$p\" ] && [ \"$1\" != Z ] && [ \"${d#/proc/}\" != \"$x\" ] && n=$((n+1)); "
                           "done; }; "

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 #include <libssh/callbacks.h>
@@ -942,6 +943,86 @@ ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCall
     result.exitStatus = status;
     result.durationMs = timer.elapsed();
     return result;
+}
+
+int SshConnection::httpStatus(const QString &host,
+                              int port,
+                              const QString &path,
+                              const QString &hostHeader,
+                              int timeoutMs,
+                              bool *refused,
+                              SshError *error)
+{
+    *refused = false;
+    const QString where = d->config.displayName();
+    if (!isOpen()) {
+        *error = SshError::make(SshError::Code::Disconnected, tr("Not connected to %1.").arg(where));
+        return 0;
+    }
+    d->cancelled = false;
+    ssh_session s = d->session.get();
+    ChannelPtr channel(ssh_channel_new(s));
+    const QByteArray hostBytes = host.toUtf8();
+    if (!channel || ssh_channel_open_forward(channel.get(), hostBytes.constData(), port, "127.0.0.1", 0) != SSH_OK) {
+        channel.reset();
+        if (!ssh_is_connected(s)) {
+            *error = d->disconnected(tr("opening a tunnel"));
+            d->session.reset();
+            return 0;
+        }
+        // RFC 4254 5.1: 1 administratively prohibited, 3 unknown channel type: no forwarding
+        // here at all (2, connect failed: nothing listens there)
+        static const QRegularExpression prohibited(QStringLiteral("error \\((1|3)\\)"));
+        *refused = libsshError(s).contains(prohibited);
+        *error = SshError::make(SshError::Code::ChannelFailed,
+                                tr("%1 did not connect to %2:%3: %4").arg(where, host).arg(port).arg(libsshError(s)));
+        return 0;
+    }
+    const QByteArray request = "GET " + path.toUtf8() + " HTTP/1.0\r\nHost: " + hostHeader.toUtf8() +
+        "\r\nUser-Agent: baton\r\nAccept: */*\r\n\r\n";
+    if (ssh_channel_write(channel.get(), request.constData(), uint32_t(request.size())) != int(request.size())) {
+        *error = SshError::make(SshError::Code::ChannelFailed,
+                                tr("Sending the request to %1:%2 on %3 failed: %4").arg(host).arg(port).arg(where, libsshError(s)));
+        return 0;
+    }
+    // the status line is all it takes
+    QByteArray reply;
+    QDeadlineTimer deadline(timeoutMs);
+    char buffer[4096];
+    while (!reply.contains('\n') && reply.size() < 8192) {
+        if (d->cancelled) {
+            *error = SshError::make(SshError::Code::Cancelled, tr("The request on %1 was cancelled.").arg(where));
+            return 0;
+        }
+        if (deadline.hasExpired()) {
+            *error = SshError::make(SshError::Code::Timeout,
+                                    tr("%1:%2 on %3 sent no reply within %4 s.").arg(host).arg(port).arg(where).arg(timeoutMs / 1000.0));
+            return 0;
+        }
+        const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, PollIntervalMs);
+        if (n == SSH_ERROR) {
+            *error = d->disconnected(tr("reading a reply through a tunnel"));
+            channel.reset();
+            d->session.reset();
+            return 0;
+        }
+        if (n > 0) {
+            reply.append(buffer, n);
+        } else if (ssh_channel_is_eof(channel.get())) {
+            break;
+        }
+    }
+    // "HTTP/1.1 200 OK"
+    const QList<QByteArray> words = reply.left(reply.indexOf('\n')).trimmed().split(' ');
+    bool ok = false;
+    const int status = words.size() >= 2 && words.first().startsWith("HTTP/") ? words.at(1).toInt(&ok) : 0;
+    if (!ok || status < 100 || status > 599) {
+        *error = SshError::make(SshError::Code::ChannelFailed,
+                                reply.isEmpty() ? tr("%1:%2 on %3 closed the connection without a reply.").arg(host).arg(port).arg(where)
+                                                : tr("%1:%2 on %3 did not answer in HTTP.").arg(host).arg(port).arg(where));
+        return 0;
+    }
+    return status;
 }
 
 bool SshConnection::upload(const QString &localPath,

@@ -53,6 +53,21 @@ public:
     ExecResult execInShell(const ExecRequest &request, const ExecCallbacks &callbacks = {});
 
     /**
+     * @brief GETs @p path from @p host:@p port as the host sees them, through an SSH tunnel
+     * (a direct-tcpip channel): sshd connects, no process starts on the host. Sends an
+     * HTTP/1.0 request with @p hostHeader and returns the status of the reply, or 0 with
+     * @p error set; @p refused set when the server does not forward at all
+     * (AllowTcpForwarding no, PermitOpen): ask with a command instead.
+     */
+    int httpStatus(const QString &host,
+                   int port,
+                   const QString &path,
+                   const QString &hostHeader,
+                   int timeoutMs,
+                   bool *refused,
+                   SshError *error);
+
+    /**
      * @brief Uploads @p localPath to @p remotePath with SFTP, atomically.
      *
      * The data goes to a temporary name in the target directory; once the host confirms its

@@ -756,13 +756,43 @@ struct HostUpgrade::Private
         return checkHealth(step);
     }
 
+    // Through the connection itself where the host forwards (an SSH tunnel: no process on
+    // the host), else with a command (bash's /dev/tcp, curl or wget).
     QString checkHealth(const QString &step)
     {
-        return healthUrl().isEmpty() ? QString() : healthFrom(exec(step, healthQuery().command, 30, {}, true, false));
+        const QString url = healthUrl();
+        if (url.isEmpty()) {
+            return {};
+        }
+        bool unsupported = false;
+        QString error;
+        TranscriptEntry entry;
+        entry.time = QDateTime::currentDateTimeUtc();
+        QElapsedTimer timer;
+        timer.start();
+        const int status = remote->httpStatus(url, 10, &unsupported, &error);
+        if (unsupported) {
+            return healthFrom(exec(step, healthQuery().command, 30, {}, true, false));
+        }
+        if (transcript) {
+            entry.host = host.name;
+            entry.step = step;
+            entry.command = HostUpgrade::tr("GET %1 (through the SSH connection: no process on the host)").arg(url);
+            entry.durationMs = timer.elapsed();
+            if (status > 0) {
+                entry.exitStatus = 0;
+                entry.output = QStringLiteral("HTTP %1").arg(status);
+            }
+            entry.error = error;
+            transcript->record(entry);
+        }
+        if (status < 200 || status >= 400) {
+            return HostUpgrade::tr("the health check %1 failed: %2")
+                .arg(url, status > 0 ? HostUpgrade::tr("HTTP status %1").arg(status) : error);
+        }
+        return {};
     }
 
-    // whether the health URL is a gate of this run (healthProblem() would ask it)
-    bool healthGate() const { return healthUsable != false && !healthUrl().isEmpty(); }
     Query healthQuery() const { return {C::httpStatus(healthUrl(), 10), false}; }
 
     // Empty when @p output (of healthQuery()) says healthy; else why not.
@@ -1018,9 +1048,8 @@ QList<PreflightCheck> HostUpgrade::preflight()
     // a lock this run holds needs no question
     const int lockQuery =
         d->stateDirectory.isEmpty() || d->lockDepth > 0 ? -1 : ask({C::lockStatus(d->stateDirectory)});
-    const QString url = d->healthUrl();
-    const int healthQuery = url.isEmpty() ? -1 : ask(d->healthQuery());
     const QList<Private::Output> answers = d->execAll(QStringLiteral("preflight"), queries, 120);
+    const QString url = d->healthUrl();
 
     if (!haveTarget) {
         add("target", S::Fail, why);
@@ -1128,9 +1157,9 @@ QList<PreflightCheck> HostUpgrade::preflight()
             add("lock", S::Fail, tr("cannot check the lock: %1").arg(lock.why()));
         }
     }
-    if (healthQuery < 0) {
+    if (url.isEmpty()) {
         add("health", S::Warn, tr("no health URL: the gates check the workers and the error log only"));
-    } else if (const QString problem = d->healthFrom(answers.at(healthQuery)); !problem.isEmpty()) {
+    } else if (const QString problem = d->checkHealth(QStringLiteral("preflight")); !problem.isEmpty()) {
         d->healthUsable = false;
         add("health",
             S::Warn,
@@ -1281,9 +1310,6 @@ StepReport HostUpgrade::spawn()
     if (!log.isEmpty()) {
         checks.append({C::tailFrom(log, offset)});
     }
-    if (d->healthGate()) {
-        checks.append(d->healthQuery());
-    }
     const QList<Private::Output> answers = d->execAll(step, checks, 60);
     Private::Output facts = answers.at(0);
     if (facts.ok() && facts.out.trimmed() == u"same") {
@@ -1294,8 +1320,7 @@ StepReport HostUpgrade::spawn()
     d->spawnedFacts = {{*s.state.master, facts}};
     severe = log.isEmpty() ? QStringList() : Private::severeLines(answers.at(1).out);
     QString problem = !severe.isEmpty() ? tr("the error log reports: %1").arg(severe.join(QStringLiteral(" | ")))
-        : d->healthGate()               ? d->healthFrom(answers.last())
-                                        : QString();
+                                        : d->healthProblem(step);
     if (!problem.isEmpty()) {
         StepReport report = d->fail(step, problem + tr("; rolling back"), s, severe);
         const StepReport back = rollBack();
@@ -1444,11 +1469,8 @@ StepReport HostUpgrade::commit()
     if (!factsKnown) {
         checks.append({C::masterFacts(newMaster.pid)});
     }
-    if (d->healthGate()) {
-        checks.append(d->healthQuery());
-    }
     const QList<Private::Output> answers = d->execAll(step, checks, 60);
-    if (const QString problem = d->healthGate() ? d->healthFrom(answers.last()) : QString(); !problem.isEmpty()) {
+    if (const QString problem = d->healthProblem(step); !problem.isEmpty()) {
         return d->fail(step, tr("committed, but %1").arg(problem), s);
     }
     Private::addMasterFacts(factsKnown ? d->spawnedFacts->second : answers.at(0), &s, newMaster.pid);

@@ -2,6 +2,8 @@
 
 #include "sshconnection.h"
 
+#include <QUrl>
+
 namespace Baton {
 
 SshRemoteHost::SshRemoteHost(const SshHostConfig &config, SshPrompter *prompter)
@@ -60,6 +62,49 @@ bool SshRemoteHost::upload(const QString &localPath,
         disconnect();
     }
     return ok;
+}
+
+int SshRemoteHost::httpStatus(const QString &url, int timeoutSeconds, bool *unsupported, QString *error)
+{
+    *unsupported = true;
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (m_noForwarding || !parsed.isValid() || parsed.scheme() != u"http" || parsed.host().isEmpty() ||
+        !parsed.userInfo().isEmpty()) {
+        return 0;
+    }
+    QString path = parsed.path(QUrl::FullyEncoded);
+    if (path.isEmpty()) {
+        path = QStringLiteral("/");
+    }
+    if (parsed.hasQuery()) {
+        path += u'?' + parsed.query(QUrl::FullyEncoded);
+    }
+    const QString host = parsed.host();
+    const QString hostHeader = (host.contains(u':') ? u'[' + host + u']' : host) +
+        (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        SshError sshError;
+        if (!ensureOpen(&sshError)) {
+            *unsupported = false;
+            *error = sshError.message;
+            return 0;
+        }
+        bool refused = false;
+        const int status = m_connection->httpStatus(
+            host, parsed.port(80), path, hostHeader, timeoutSeconds * 1000, &refused, &sshError);
+        if (refused) {
+            m_noForwarding = true;
+            return 0;
+        }
+        *unsupported = false;
+        if (sshError.code == SshError::Code::Disconnected && attempt == 0) {
+            disconnect(); // a request changes nothing: once more on a new connection
+            continue;
+        }
+        *error = sshError.message;
+        return status;
+    }
+    return 0;
 }
 
 void SshRemoteHost::cancel()

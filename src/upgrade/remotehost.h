@@ -34,6 +34,21 @@ public:
                         const std::function<void(qint64 sent, qint64 total)> &progress,
                         SshError *error) = 0;
 
+    /**
+     * @brief The HTTP status of a GET of @p url made on the host's side through the
+     * connection itself, with no process on the host; 0 with @p error when the request
+     * failed. @p unsupported: this host cannot (no forwarding, or not a plain http URL):
+     * ask with a command instead.
+     */
+    virtual int httpStatus(const QString &url, int timeoutSeconds, bool *unsupported, QString *error)
+    {
+        Q_UNUSED(url);
+        Q_UNUSED(timeoutSeconds);
+        Q_UNUSED(error);
+        *unsupported = true;
+        return 0;
+    }
+
     /** @brief Makes a running run() or upload() return soon. Thread-safe. */
     virtual void cancel() = 0;
 };
@@ -57,6 +72,7 @@ public:
                 const QString &remotePath,
                 const std::function<void(qint64 sent, qint64 total)> &progress,
                 SshError *error) override;
+    int httpStatus(const QString &url, int timeoutSeconds, bool *unsupported, QString *error) override;
     void cancel() override;
 
     /** @brief Drops the connection (tests use it to cut the link mid-step). */
@@ -69,6 +85,7 @@ private:
     SshPrompter *m_prompter = nullptr;
     std::mutex m_mutex; ///< guards the m_connection pointer (cancel() comes from other threads)
     std::unique_ptr<SshConnection> m_connection;
+    bool m_noForwarding = false; ///< the server refused a tunnel once: do not ask again
 };
 
 } // namespace Baton

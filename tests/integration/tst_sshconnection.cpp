@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Baton;
@@ -788,6 +789,31 @@ private Q_SLOTS:
         QVERIFY(connection.execInShell({u"cat"_s, "from stdin", 60000}, {[&out](const QByteArray &c) { out += c; }, {}})
                     .succeeded());
         QCOMPARE(out, QByteArray("from stdin"));
+    }
+
+    // A GET through the connection (a direct-tcpip channel): sshd connects, no process on the host.
+    void httpThroughTheConnection()
+    {
+        const HostEntry &host = m_inventory.hosts.first();
+        SshConnection connection(hostConfig());
+        SshError error;
+        QVERIFY2(connection.open(&error), qPrintable(error.message));
+        bool refused = true;
+        const QString hostHeader = u"127.0.0.1:"_s + QString::number(host.httpPort);
+        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, host.httpPort, u"/"_s, hostHeader, 10000, &refused, &error), 200);
+        QVERIFY(!refused);
+        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, host.httpPort, u"/no-such-page"_s, hostHeader, 10000, &refused, &error),
+                 404);
+        // nothing listens there: a failed request, not a server that refuses tunnels
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, port, u"/"_s, u"x"_s, 10000, &refused, &error), 0);
+        QVERIFY(!refused);
+        QCOMPARE(error.code, SshError::Code::ChannelFailed);
+        // and the connection goes on
+        QVERIFY(inShell(connection, u"true"_s).succeeded());
     }
 
     void timeoutAndCancel()

@@ -3,6 +3,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
@@ -423,6 +424,37 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("refused"), refused.err.constData());
         // what bash cannot do goes to curl
         QVERIFY(C::httpStatus(u"https://127.0.0.1/"_s, 10).startsWith(u"if command -v curl"_s));
+    }
+
+    void hostWaitsCountChildren()
+    {
+        namespace C = UpgradeCommands;
+        // a "master" with two "workers"
+        QProcess master;
+        master.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 30 & echo $!; sleep 30 & echo $!; wait"_s});
+        QVERIFY(master.waitForStarted());
+        const auto stop = qScopeGuard([&master] {
+            master.kill();
+            master.waitForFinished();
+        });
+        QByteArray pids;
+        while (pids.count('\n') < 2 && master.waitForReadyRead(5000)) {
+            pids += master.readAllStandardOutput();
+        }
+        const QList<QByteArray> workers = pids.trimmed().split('\n');
+        QCOMPARE(workers.size(), 2);
+        const qint64 pid = master.processId();
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(run(C::waitWorkers(pid, 0, 2, 5)).status, 0);
+        QVERIFY(timer.elapsed() < 3000); // at once, not at the limit
+        QCOMPARE(run(C::waitWorkers(pid, workers.first().toLongLong(), 2, 1)).status, 1); // one left out
+        QCOMPARE(run(C::waitDrained(pid, 0, 1)).status, 1); // still there after a second
+        QCOMPARE(run(u"kill "_s + QString::fromLatin1(workers.first()) + u" "_s + QString::fromLatin1(workers.last())).status, 0);
+        timer.restart();
+        QCOMPARE(run(C::waitDrained(pid, 0, 10)).status, 0);
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(run(C::waitGone(pid, 1, 10)).status, 0); // another start time: not the process waited for
     }
 
     void instantStepsLeaveMarkers()
