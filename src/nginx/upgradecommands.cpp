@@ -71,9 +71,13 @@ QString install(const QString &source, const QString &binary)
         .arg(shellQuote(source), shellQuote(temporary), shellQuote(binary));
 }
 
-QString testConfiguration(const QString &binary, const MasterArguments &arguments)
+QString testConfiguration(const QString &binary, const MasterArguments &arguments, bool showBuild)
 {
-    return shellJoin(QStringList{binary, QStringLiteral("-t")} + arguments.options());
+    QStringList words{binary};
+    if (showBuild) {
+        words.append(QStringLiteral("-V")); // nginx prints the build, then goes on to the test
+    }
+    return shellJoin(words + QStringList{QStringLiteral("-t")} + arguments.options());
 }
 
 QString signal(const QString &signal, qint64 pid, quint64 startTime)
@@ -134,20 +138,21 @@ QString renewLock(const QString &stateDirectory, const QString &owner)
 
 QString releaseLock(const QString &stateDirectory, const QString &owner)
 {
-    // The holder is killed only when its command line says it is one (a pid can be reused).
-    // The holder leads a process group of its own (setsid): its sleep goes with it.
+    // The holder is killed only when it holds this very lock file open (a pid can be reused;
+    // the shell may have moved its fd 9 to another number). It leads a process group of its own (setsid): its sleep goes with it.
+    // Then the lock is taken and dropped once on fd 8, which waits until the holder is gone.
     return QStringLiteral(
                "d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
-               "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; c=; "
-               "[ -z \"$h\" ] || read -r c < \"/proc/$h/cmdline\" 2>/dev/null; "
-               "case $c in *baton-lock*) kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null ;; esac; "
-               "i=0; while ! flock -n \"$d/lock\" true && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
+               "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; "
+               "[ -z \"$h\" ] || for f in /proc/\"$h\"/fd/*; do [ \"$f\" -ef \"$d/lock\" ] 2>/dev/null || continue; "
+               "kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null; break; done; "
+               "exec 8>>\"$d/lock\"; i=0; while ! flock -n 8 && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }
 
 QString lockStatus(const QString &stateDirectory)
 {
-    return QStringLiteral("d=%1; [ -e \"$d/lock\" ] || exit 0; flock -n \"$d/lock\" true && exit 0; "
+    return QStringLiteral("d=%1; [ -e \"$d/lock\" ] || exit 0; exec 8>>\"$d/lock\"; flock -n 8 && exit 0; "
                           "o=; read -r o < \"$d/owner\" 2>/dev/null; echo \"$o\"; exit 75")
         .arg(shellQuote(stateDirectory));
 }

@@ -46,8 +46,9 @@ QString backup(const QString &binary, const QString &backup);
  */
 QString install(const QString &source, const QString &binary);
 
-/** @brief Tests the configuration with @p binary and the master's exact arguments. */
-QString testConfiguration(const QString &binary, const MasterArguments &arguments);
+/** @brief Tests the configuration with @p binary and the master's exact arguments; @p showBuild: `-V`
+ * first (the build, then the test, in one run). */
+QString testConfiguration(const QString &binary, const MasterArguments &arguments, bool showBuild = false);
 
 /** @brief Sends @p signal (USR2, WINCH, QUIT, HUP, TERM) to @p pid, if it is still the process
  * started at @p startTime (field 22 of /proc/PID/stat): never to a recycled pid. */

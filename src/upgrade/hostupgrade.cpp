@@ -546,10 +546,12 @@ struct HostUpgrade::Private
 
     // --- the target -----------------------------------------------------------------
 
-    bool ensureTarget(QString *why)
+    // @p needBuild false: a target just uploaded may leave its `-V` for later (the
+    // preflight asks for it with the configuration test, one process: runTarget()).
+    bool ensureTarget(QString *why, bool needBuild = true)
     {
         if (!targetPath.isEmpty()) {
-            return true;
+            return targetBuild || !needBuild || runTarget(why);
         }
         if (!settings.localTarget.isEmpty()) {
             const QFileInfo info(settings.localTarget);
@@ -583,14 +585,9 @@ struct HostUpgrade::Private
                 note(QStringLiteral("stage"),
                      HostUpgrade::tr("uploaded %1 to %2").arg(settings.localTarget, remotePath));
                 targetSize = info.size(); // the upload checked the size and the sha256 on the host
-                const Output runs = exec(QStringLiteral("stage"),
-                                         shellJoin({remotePath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"),
-                                         60);
-                version = runs.ok() ? runs.out : QString();
-                if (!runs.ok()) {
-                    *why = HostUpgrade::tr("the target %1 does not run on the host: %2").arg(remotePath, runs.why());
-                    return false;
-                }
+                targetPath = remotePath;
+                targetSha = sha;
+                return !needBuild || runTarget(why);
             }
             return describeTarget(remotePath, sha, version, why);
         }
@@ -618,9 +615,23 @@ struct HostUpgrade::Private
         return describeTarget(settings.remoteTarget, facts.at(0).out.trimmed(), facts.at(2).out, why);
     }
 
-    // Takes @p path as the target once its `-V` (@p version) reads as an nginx build.
-    bool describeTarget(const QString &path, const QString &sha, const QString &version, QString *why)
+    // The target's `-V`, on its own.
+    bool runTarget(QString *why)
     {
+        const Output runs =
+            exec(QStringLiteral("stage"), shellJoin({targetPath, QStringLiteral("-V")}) + QStringLiteral(" 2>&1"), 60);
+        if (!runs.ok()) {
+            *why = HostUpgrade::tr("the target %1 does not run on the host: %2").arg(targetPath, runs.why());
+            targetPath.clear();
+            return false;
+        }
+        return describeTarget(targetPath, targetSha, runs.out, why);
+    }
+
+    // Takes @p path as the target once its `-V` (@p version) reads as an nginx build.
+    bool describeTarget(const QString path, const QString sha, const QString &version, QString *why)
+    {
+        targetPath.clear();
         QString error;
         targetBuild = NginxBuild::parse(version, &error);
         if (!targetBuild) {
@@ -1033,7 +1044,7 @@ QList<PreflightCheck> HostUpgrade::preflight()
     }
 
     QString why;
-    const bool haveTarget = d->ensureTarget(&why);
+    bool haveTarget = d->ensureTarget(&why, false);
     // the remaining queries in one round trip
     const auto arguments = s.state.master ? MasterArguments::fromTitle(s.state.master->title) : std::nullopt;
     QList<Private::Query> queries;
@@ -1041,14 +1052,36 @@ QList<PreflightCheck> HostUpgrade::preflight()
         queries.append(query);
         return int(queries.size()) - 1;
     };
-    const int testQuery =
-        haveTarget && arguments ? ask({C::testConfiguration(d->targetPath, *arguments) + QStringLiteral(" 2>&1")}) : -1;
+    // a target just uploaded says what it is (-V) and tests the configuration (-t) in one run:
+    // nginx prints the build, then tests
+    const bool withBuild = haveTarget && !d->targetBuild;
+    if (withBuild && !arguments) {
+        haveTarget = d->ensureTarget(&why);
+    }
+    const int testQuery = haveTarget && arguments
+        ? ask({C::testConfiguration(d->targetPath, *arguments, withBuild) + QStringLiteral(" 2>&1")})
+        : -1;
     const QString directory = d->binary.isEmpty() ? QString() : QFileInfo(d->binary).path();
     const int diskQuery = directory.isEmpty() ? -1 : ask({C::freeKilobytes(directory)});
     // a lock this run holds needs no question
     const int lockQuery =
         d->stateDirectory.isEmpty() || d->lockDepth > 0 ? -1 : ask({C::lockStatus(d->stateDirectory)});
-    const QList<Private::Output> answers = d->execAll(QStringLiteral("preflight"), queries, 120);
+    QList<Private::Output> answers = d->execAll(QStringLiteral("preflight"), queries, 120);
+    if (withBuild && testQuery >= 0) {
+        // the build: up to nginx's "configure arguments:" line; the test: the rest
+        Private::Output &test = answers[testQuery];
+        const qsizetype end = test.out.indexOf(QStringLiteral("configure arguments:"));
+        const qsizetype lineEnd = end < 0 ? -1 : test.out.indexOf(u'\n', end);
+        if (lineEnd < 0 || !d->describeTarget(d->targetPath, d->targetSha, test.out.left(lineEnd), &why)) {
+            if (lineEnd < 0) {
+                why = HostUpgrade::tr("the target %1 does not run on the host: %2").arg(d->targetPath, test.why());
+                d->targetPath.clear();
+            }
+            haveTarget = false;
+        } else {
+            test.out = test.out.mid(lineEnd + 1);
+        }
+    }
     const QString url = d->healthUrl();
 
     if (!haveTarget) {
@@ -1628,7 +1661,7 @@ StepReport HostUpgrade::runUntil(Phase until)
     const QString step = QStringLiteral("upgrade");
     QString why;
     HostSnapshot s = d->probe(step);
-    if (s.phase() == Phase::Running && !d->ensureTarget(&why)) {
+    if (s.phase() == Phase::Running && !d->ensureTarget(&why, false)) {
         return d->fail(step, why, s); // the upload before the lock (see stage())
     }
     if (!d->lock(&why)) {
@@ -1647,7 +1680,7 @@ StepReport HostUpgrade::runUntil(Phase until)
         StepReport report;
         switch (s.phase()) {
         case Phase::Running: {
-            if (!d->ensureTarget(&why)) {
+            if (!d->ensureTarget(&why, false)) { // its build comes with the preflight's -t
                 return d->fail(step, why, s);
             }
             if (s.record.executableSha256.value(s.state.master->pid) == d->targetSha) {
