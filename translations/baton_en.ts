@@ -109,5 +109,29 @@
             <numerusform>%n workers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> + %n old</source>
+        <translation>
+            <numerusform> + %n old</numerusform>
+            <numerusform> + %n old</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n probe(s)</source>
+        <translation>
+            <numerusform>%1: %n probe</numerusform>
+            <numerusform>%1: %n probes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeCommand</name>
+    <message numerus="yes">
+        <source> (one round trip for %n command(s))</source>
+        <translation>
+            <numerusform> (one round trip for %n command)</numerusform>
+            <numerusform> (one round trip for %n commands)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

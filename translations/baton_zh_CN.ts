@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>Baton::FleetMonitor</name>
+    <message>
+        <source>the probe exited with status %1</source>
+        <translation>探测脚本以状态 %1 退出</translation>
+    </message>
+</context>
+<context>
     <name>Baton::ScreenshotWriter</name>
     <message>
         <source>the window could not be captured</source>
@@ -179,10 +186,6 @@
         <translation>目标 %1 不是可读的文件</translation>
     </message>
     <message>
-        <source>cannot find the home directory on the host: %1</source>
-        <translation>无法找到该主机上的主目录：%1</translation>
-    </message>
-    <message>
         <source>uploading %1 (%2 bytes)</source>
         <translation>正在上传 %1（%2 字节）</translation>
     </message>
@@ -205,22 +208,6 @@
     <message>
         <source>the target %1 does not run on the host: %2</source>
         <translation>目标 %1 无法在该主机上运行：%2</translation>
-    </message>
-    <message>
-        <source>backup already there: %1</source>
-        <translation>备份已存在：%1</translation>
-    </message>
-    <message>
-        <source>the backup of %1 failed: %2</source>
-        <translation>备份 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>the backup %1 does not match the running binary (sha256 %2, expected %3)</source>
-        <translation>备份 %1 与正在运行的二进制不一致（sha256 为 %2，应为 %3）</translation>
-    </message>
-    <message>
-        <source>backed up the running binary to %1</source>
-        <translation>已将正在运行的二进制备份到 %1</translation>
     </message>
     <message>
         <source>no backup of the binary with sha256 %1 is recorded on the host</source>
@@ -367,14 +354,6 @@
     <message>
         <source>%1 is already the target (sha256 %2)</source>
         <translation>%1 已经是目标二进制（sha256 %2）</translation>
-    </message>
-    <message>
-        <source>installing %1 as %2</source>
-        <translation>正在将 %1 安装为 %2</translation>
-    </message>
-    <message>
-        <source>installing the target failed: %1</source>
-        <translation>安装目标二进制失败：%1</translation>
     </message>
     <message>
         <source>staged nginx %1 as %2; the master still runs %3</source>
@@ -586,6 +565,46 @@
         <source>committed already: upgrading back to the backup %1</source>
         <translation>已经提交：升级回备份 %1</translation>
     </message>
+    <message>
+        <source>cannot prepare the staging directory on the host: %1</source>
+        <translation>无法在该主机上准备暂存目录：%1</translation>
+    </message>
+    <message>
+        <source>backup already there: %1; installing %2 as %3</source>
+        <translation>备份已存在：%1；正在将 %2 安装为 %3</translation>
+    </message>
+    <message>
+        <source>backing up the running binary to %1, then installing %2 as %3</source>
+        <translation>正在把正在运行的二进制备份到 %1，然后将 %2 安装为 %3</translation>
+    </message>
+    <message>
+        <source>the backup of %1 failed</source>
+        <translation>备份 %1 失败</translation>
+    </message>
+    <message>
+        <source>the backup %1 does not match the running binary (sha256 %2)</source>
+        <translation>备份 %1 与正在运行的二进制不一致（sha256 %2）</translation>
+    </message>
+    <message>
+        <source>the backup could not be recorded in %1</source>
+        <translation>无法在 %1 中记录该备份</translation>
+    </message>
+    <message>
+        <source>installing the target failed</source>
+        <translation>安装目标二进制失败</translation>
+    </message>
+    <message>
+        <source>staging failed</source>
+        <translation>暂存失败</translation>
+    </message>
+    <message>
+        <source>GET %1 (through the SSH connection: no process on the host)</source>
+        <translation>GET %1（经由 SSH 连接：主机上不启动任何进程）</translation>
+    </message>
+    <message>
+        <source>held by this run</source>
+        <translation>由本次运行持有</translation>
+    </message>
 </context>
 <context>
     <name>Inventory</name>
@@ -648,6 +667,10 @@
     <message>
         <source>cannot write the inventory %1: %2</source>
         <translation>无法写入清单 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;stagingDirectory&quot; must be an absolute path or start with ~/</source>
+        <translation>%1：&quot;stagingDirectory&quot; 必须是绝对路径或以 ~/ 开头</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1364,62 @@
         <source>%1 did not confirm the upload of %2: %3</source>
         <translation>%1 未能确认 %2 的上传：%3</translation>
     </message>
+    <message>
+        <source>%1 refused to start a shell: %2</source>
+        <translation>%1 拒绝启动 shell：%2</translation>
+    </message>
+    <message>
+        <source>sending the command</source>
+        <translation>发送命令</translation>
+    </message>
+    <message>
+        <source>The shell on %1 ended during the command; its result is unknown.</source>
+        <translation>%1 上的 shell 在命令执行期间结束；命令结果未知。</translation>
+    </message>
+    <message>
+        <source>opening a tunnel</source>
+        <translation>打开隧道</translation>
+    </message>
+    <message>
+        <source>%1 did not connect to %2:%3: %4</source>
+        <translation>%1 未能连接到 %2:%3：%4</translation>
+    </message>
+    <message>
+        <source>Sending the request to %1:%2 on %3 failed: %4</source>
+        <translation>向 %3 上的 %1:%2 发送请求失败：%4</translation>
+    </message>
+    <message>
+        <source>The request on %1 was cancelled.</source>
+        <translation>%1 上的请求已取消。</translation>
+    </message>
+    <message>
+        <source>%1:%2 on %3 sent no reply within %4 s.</source>
+        <translation>%3 上的 %1:%2 在 %4 秒内没有回复。</translation>
+    </message>
+    <message>
+        <source>reading a reply through a tunnel</source>
+        <translation>经隧道读取回复</translation>
+    </message>
+    <message>
+        <source>%1:%2 on %3 closed the connection without a reply.</source>
+        <translation>%3 上的 %1:%2 未回复就关闭了连接。</translation>
+    </message>
+    <message>
+        <source>%1:%2 on %3 did not answer in HTTP.</source>
+        <translation>%3 上的 %1:%2 没有以 HTTP 协议回复。</translation>
+    </message>
+    <message>
+        <source>Cannot read back %1 on %2: %3</source>
+        <translation>无法回读 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 received %2 of the %3 bytes of %4</source>
+        <translation>%1 只收到了 %4 的 %3 字节中的 %2 字节</translation>
+    </message>
+    <message>
+        <source>Cannot set the permissions of %1 on %2: %3</source>
+        <translation>无法设置 %2 上 %1 的权限：%3</translation>
+    </message>
 </context>
 <context>
     <name>StatusCommand</name>
@@ -1389,6 +1468,42 @@
     <message>
         <source>(next: %1)</source>
         <translation>（下一步：%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source> + %n old</source>
+        <translation>
+            <numerusform> + %n 个旧进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n probe(s)</source>
+        <translation>
+            <numerusform>%1：%n 次探测</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep watching: a line whenever a host changes. One probe per host per tick over one connection per host; the tick is fast while a host changes and slows down while it stays the same.</source>
+        <translation>持续监视：主机每有变化就输出一行。每台主机每个周期探测一次，每台主机只用一个连接；主机变化时周期短，保持不变时周期逐渐变长。</translation>
+    </message>
+    <message>
+        <source>With --watch: stop after SECONDS.</source>
+        <translation>与 --watch 一起使用：SECONDS 秒后停止。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>With --watch: the tick while a host changes (default 500).</source>
+        <translation>与 --watch 一起使用：主机变化时的探测周期（默认 500）。</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>With --watch: the longest tick, for a host that stays the same (default 8000).</source>
+        <translation>与 --watch 一起使用：主机保持不变时的最长探测周期（默认 8000）。</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1901,12 @@
     <message>
         <source>--canary, --batch, --parallel, --max-failures, --max-failure-percent and --pause take whole numbers (--batch and --parallel at least 1); --on-failure is rollback-host, rollback-batch or stop</source>
         <translation>--canary、--batch、--parallel、--max-failures、--max-failure-percent 和 --pause 取整数（--batch 和 --parallel 至少为 1）；--on-failure 为 rollback-host、rollback-batch 或 stop</translation>
+    </message>
+    <message numerus="yes">
+        <source> (one round trip for %n command(s))</source>
+        <translation>
+            <numerusform>（%n 条命令共用一次往返）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

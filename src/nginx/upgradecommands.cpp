@@ -139,8 +139,8 @@ QString renewLock(const QString &stateDirectory, const QString &owner)
 QString releaseLock(const QString &stateDirectory, const QString &owner)
 {
     // The holder is killed only when it holds this very lock file open (a pid can be reused;
-    // the shell may have moved its fd 9 to another number). It leads a process group of its own (setsid): its sleep goes with it.
-    // Then the lock is taken and dropped once on fd 8, which waits until the holder is gone.
+    // the shell may have moved its fd 9 to another number). It leads a process group of its own (setsid): its sleep
+    // goes with it. Then the lock is taken and dropped once on fd 8, which waits until the holder is gone.
     return QStringLiteral(
                "d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
                "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; "

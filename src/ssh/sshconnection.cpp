@@ -981,8 +981,9 @@ int SshConnection::httpStatus(const QString &host,
     const QByteArray request = "GET " + path.toUtf8() + " HTTP/1.0\r\nHost: " + hostHeader.toUtf8() +
         "\r\nUser-Agent: baton\r\nAccept: */*\r\n\r\n";
     if (ssh_channel_write(channel.get(), request.constData(), uint32_t(request.size())) != int(request.size())) {
-        *error = SshError::make(SshError::Code::ChannelFailed,
-                                tr("Sending the request to %1:%2 on %3 failed: %4").arg(host).arg(port).arg(where, libsshError(s)));
+        *error = SshError::make(
+            SshError::Code::ChannelFailed,
+            tr("Sending the request to %1:%2 on %3 failed: %4").arg(host).arg(port).arg(where, libsshError(s)));
         return 0;
     }
     // the status line is all it takes
@@ -995,8 +996,9 @@ int SshConnection::httpStatus(const QString &host,
             return 0;
         }
         if (deadline.hasExpired()) {
-            *error = SshError::make(SshError::Code::Timeout,
-                                    tr("%1:%2 on %3 sent no reply within %4 s.").arg(host).arg(port).arg(where).arg(timeoutMs / 1000.0));
+            *error = SshError::make(
+                SshError::Code::Timeout,
+                tr("%1:%2 on %3 sent no reply within %4 s.").arg(host).arg(port).arg(where).arg(timeoutMs / 1000.0));
             return 0;
         }
         const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, PollIntervalMs);
@@ -1017,9 +1019,10 @@ int SshConnection::httpStatus(const QString &host,
     bool ok = false;
     const int status = words.size() >= 2 && words.first().startsWith("HTTP/") ? words.at(1).toInt(&ok) : 0;
     if (!ok || status < 100 || status > 599) {
-        *error = SshError::make(SshError::Code::ChannelFailed,
-                                reply.isEmpty() ? tr("%1:%2 on %3 closed the connection without a reply.").arg(host).arg(port).arg(where)
-                                                : tr("%1:%2 on %3 did not answer in HTTP.").arg(host).arg(port).arg(where));
+        *error = SshError::make(
+            SshError::Code::ChannelFailed,
+            reply.isEmpty() ? tr("%1:%2 on %3 closed the connection without a reply.").arg(host).arg(port).arg(where)
+                            : tr("%1:%2 on %3 did not answer in HTTP.").arg(host).arg(port).arg(where));
         return 0;
     }
     return status;

@@ -81,10 +81,10 @@ QString probeCommand(const HostEntry &host, ProbeDetail detail, const QString &b
     // its arguments set, then the script itself: evaluated by the shell, no process of its own
     return QStringLiteral("set -- ") + shellQuote(host.nginx.pidFile) + u' ' +
         shellQuote(binary.isEmpty() ? host.nginx.binary : binary) +
-        (detail == ProbeDetail::Quick   ? QStringLiteral(" quick")
-         : detail == ProbeDetail::Phase ? QStringLiteral(" phase")
-         : detail == ProbeDetail::Facts ? QStringLiteral(" facts")
-                                        : QString()) +
+        (detail == ProbeDetail::Quick       ? QStringLiteral(" quick")
+             : detail == ProbeDetail::Phase ? QStringLiteral(" phase")
+             : detail == ProbeDetail::Facts ? QStringLiteral(" facts")
+                                            : QString()) +
         u'\n' + script;
 }
 

@@ -10,7 +10,7 @@
 # Run inside the build environment: installer/env.sh exec tests/bench/rollout-bench.sh [SIZES...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-batonctl=${BATONCTL:-$root/build/${BATON_PRESET:-dev}/bin/batonctl}
+batonctl=${BATONCTL:-$root/build/${BATON_PRESET:-ci}/bin/batonctl} # an optimised build
 new=${BATON_LAB_NGINX_NEW:-/usr/sbin/nginx}
 sizes=${*:-10 50}
 methods=${BENCH_METHODS:-openssh ansible}   # compared with baton

@@ -10,8 +10,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Baton;
@@ -800,9 +800,11 @@ private Q_SLOTS:
         QVERIFY2(connection.open(&error), qPrintable(error.message));
         bool refused = true;
         const QString hostHeader = u"127.0.0.1:"_s + QString::number(host.httpPort);
-        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, host.httpPort, u"/"_s, hostHeader, 10000, &refused, &error), 200);
+        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, host.httpPort, u"/"_s, hostHeader, 10000, &refused, &error),
+                 200);
         QVERIFY(!refused);
-        QCOMPARE(connection.httpStatus(u"127.0.0.1"_s, host.httpPort, u"/no-such-page"_s, hostHeader, 10000, &refused, &error),
+        QCOMPARE(connection.httpStatus(
+                     u"127.0.0.1"_s, host.httpPort, u"/no-such-page"_s, hostHeader, 10000, &refused, &error),
                  404);
         // nothing listens there: a failed request, not a server that refuses tunnels
         QTcpServer closed;

@@ -450,7 +450,9 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 3000); // at once, not at the limit
         QCOMPARE(run(C::waitWorkers(pid, workers.first().toLongLong(), 2, 1)).status, 1); // one left out
         QCOMPARE(run(C::waitDrained(pid, 0, 1)).status, 1); // still there after a second
-        QCOMPARE(run(u"kill "_s + QString::fromLatin1(workers.first()) + u" "_s + QString::fromLatin1(workers.last())).status, 0);
+        QCOMPARE(run(u"kill "_s + QString::fromLatin1(workers.first()) + u" "_s + QString::fromLatin1(workers.last()))
+                     .status,
+                 0);
         timer.restart();
         QCOMPARE(run(C::waitDrained(pid, 0, 10)).status, 0);
         QVERIFY(timer.elapsed() < 5000);
