@@ -6,7 +6,8 @@
 #   openssh  a shell script over OpenSSH: one scp and one ssh per host, all in parallel
 #   ansible  an ansible-playbook run: forks = hosts, pipelining, ControlPersist
 # Prints wall time, CPU time (user + system of the tool and its children) and peak memory
-# (the largest resident set among the tool's processes) for each, and the ratios to Baton.
+# (the largest resident set among the tool's processes) for each, and the ratios to Baton:
+# the median of BENCH_RUNS rounds (default 3) for baton and openssh, one run of ansible.
 # Run inside the build environment: installer/env.sh exec tests/bench/rollout-bench.sh [SIZES...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,14 +40,30 @@ print(sum(1 for h in hosts if h.get("phase") == "running" and "nginx/1.26" in h.
     awk '{ printf "%.2f %.2f %d", $1, $2 + $3, $4 }' "$work/time"
 }
 
+# median LINES...: the run ("wall cpu peak") with the median wall time
+median() { printf '%s\n' "$@" | sort -n -k1,1 | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'; }
+
+# Each size: BENCH_RUNS rounds (default 3) of baton and the script, one after the other in
+# each round so that a slower moment of the machine hits both; the medians are printed.
+# Ansible runs once (a minute or two at 50 hosts; its ratio is far from 1).
+runs=${BENCH_RUNS:-3}
 printf '%-6s %-8s %9s %9s %10s %11s %11s\n' hosts method "wall s" "cpu s" "peak MiB" "wall/baton" "cpu/baton"
 for n in $sizes; do
-    read -r bw bc bm <<< "$(run baton "$n")"
-    printf '%-6s %-8s %9.2f %9.2f %10.1f %11s %11s\n' "$n" baton "$bw" "$bc" "$(echo "$bm" | awk '{ print $1 / 1024 }')" 1.0 1.0
-    for method in $methods; do
-        read -r w c m <<< "$(run "$method" "$n")"
+    declare -A results=()
+    for ((round = 1; round <= runs; round++)); do
+        for method in baton $methods; do
+            if [[ $method == ansible && $round -gt 1 ]]; then continue; fi
+            results[$method]+="$(run "$method" "$n")"$'\n'
+        done
+    done
+    mapfile -t lines <<< "${results[baton]%$'\n'}"
+    read -r bw bc bm <<< "$(median "${lines[@]}")"
+    for method in baton $methods; do
+        mapfile -t lines <<< "${results[$method]%$'\n'}"
+        read -r w c m <<< "$(median "${lines[@]}")"
         printf '%-6s %-8s %9.2f %9.2f %10.1f %11.1f %11.1f\n' "$n" "$method" "$w" "$c" \
             "$(echo "$m" | awk '{ print $1 / 1024 }')" "$(awk -v a="$w" -v b="$bw" 'BEGIN { print a / b }')" \
             "$(awk -v a="$c" -v b="$bc" 'BEGIN { print a / b }')"
     done
+    unset results
 done
