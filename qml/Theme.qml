@@ -7,6 +7,7 @@ QtObject {
     readonly property int hostWidth: 200
     readonly property int sshWidth: 240
     readonly property int connectionWidth: 140
+    readonly property int workersWidth: 170
     readonly property int columnSpacing: 16
     readonly property int sidePadding: 12
 

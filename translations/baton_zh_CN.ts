@@ -119,6 +119,10 @@
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Workers, connections</source>
+        <translation>工作进程，连接</translation>
+    </message>
 </context>
 <context>
     <name>HostRow</name>
@@ -141,6 +145,26 @@
     <message>
         <source>any nginx master on the host</source>
         <translation>该主机上的任一 nginx master 进程</translation>
+    </message>
+    <message>
+        <source>stale binary</source>
+        <translation>二进制已过时</translation>
+    </message>
+    <message>
+        <source>The binary on disk is not the one the master runs.</source>
+        <translation>磁盘上的二进制不是主进程正在运行的那个。</translation>
+    </message>
+    <message>
+        <source>%1 + %2 old</source>
+        <translation>%1 + %2 个旧进程</translation>
+    </message>
+    <message>
+        <source>workers: %1</source>
+        <translation>工作进程：%1</translation>
+    </message>
+    <message>
+        <source>connections: %1</source>
+        <translation>连接：%1</translation>
     </message>
 </context>
 <context>
@@ -936,6 +960,37 @@
     </message>
 </context>
 <context>
+    <name>PhaseBadge</name>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>spawned</source>
+        <translation>新旧并行</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>旧主进程待命</translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>phase: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+</context>
+<context>
     <name>PhaseState</name>
     <message>
         <source>%1 nginx masters run that are not children of one another; name the instance&apos;s pid file to tell them apart</source>
@@ -1184,6 +1239,13 @@
         <translation>
             <numerusform>%n 台主机中已升级 %1 台</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>connections over time</source>
+        <translation>连接数随时间变化</translation>
     </message>
 </context>
 <context>

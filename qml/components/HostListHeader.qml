@@ -33,6 +33,11 @@ Rectangle {
             Layout.fillWidth: true
         }
         Label {
+            text: qsTr("Workers, connections")
+            font.bold: true
+            Layout.preferredWidth: Theme.workersWidth
+        }
+        Label {
             text: qsTr("Connection")
             font.bold: true
             Layout.preferredWidth: Theme.connectionWidth

@@ -16,6 +16,14 @@ ItemDelegate {
     required property var groups
     required property string pidFile
     required property int connectionState
+    required property string phase
+    required property string reason
+    required property string version
+    required property bool staleBinary
+    required property int workers
+    required property int oldWorkers
+    required property int connections
+    required property var connectionHistory
 
     readonly property var stateNames: [qsTr("not connected"), qsTr("connecting"), qsTr("connected"), qsTr("failed")]
     readonly property var stateTones: [Theme.neutral, Theme.pending, Theme.good, Theme.bad]
@@ -58,12 +66,70 @@ ItemDelegate {
             Layout.preferredWidth: Theme.sshWidth
             Layout.maximumWidth: Theme.sshWidth
         }
-        Label {
-            text: row.pidFile.length > 0 ? row.pidFile : qsTr("any nginx master on the host")
-            font.family: row.pidFile.length > 0 ? "monospace" : ""
-            elide: Text.ElideMiddle
-            opacity: 0.8
+        ColumnLayout {
+            spacing: 2
             Layout.fillWidth: true
+
+            RowLayout {
+                spacing: 6
+
+                PhaseBadge {
+                    phase: row.phase
+                }
+                Label {
+                    text: row.version
+                    visible: row.version.length > 0
+                    font.family: "monospace"
+                }
+                Label {
+                    // the master runs a binary since replaced on disk
+                    text: qsTr("stale binary")
+                    visible: row.staleBinary
+                    color: Theme.pending
+                    font.pixelSize: 11
+                    ToolTip.visible: staleHover.hovered
+                    ToolTip.text: qsTr("The binary on disk is not the one the master runs.")
+
+                    HoverHandler {
+                        id: staleHover
+                    }
+                }
+            }
+            Label {
+                text: row.reason.length > 0 ? row.reason : row.pidFile.length > 0 ? row.pidFile : qsTr("any nginx master on the host")
+                font.family: row.reason.length === 0 && row.pidFile.length > 0 ? "monospace" : ""
+                elide: Text.ElideMiddle
+                opacity: 0.7
+                font.pixelSize: 11
+                Layout.fillWidth: true
+            }
+        }
+        ColumnLayout {
+            spacing: 2
+            Layout.preferredWidth: Theme.workersWidth
+            Layout.maximumWidth: Theme.workersWidth
+
+            Label {
+                visible: row.phase.length > 0
+                text: row.oldWorkers > 0 ? qsTr("%1 + %2 old").arg(row.workers).arg(row.oldWorkers) : String(row.workers)
+                Accessible.name: qsTr("workers: %1").arg(text)
+            }
+            RowLayout {
+                spacing: 6
+                visible: row.phase.length > 0
+
+                Sparkline {
+                    values: row.connectionHistory
+                    Layout.preferredWidth: 60
+                    Layout.preferredHeight: 16
+                }
+                Label {
+                    text: String(row.connections)
+                    font.pixelSize: 11
+                    opacity: 0.8
+                    Accessible.name: qsTr("connections: %1").arg(text)
+                }
+            }
         }
         RowLayout {
             spacing: 6

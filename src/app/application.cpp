@@ -72,6 +72,7 @@ int Application::run(QGuiApplication &app)
     }
 
     Fleet fleet(nullptr);
+    fleet.setPolling(true); // live status of every host, from the first frame
     QQmlApplicationEngine engine;
     QObject::connect(
         &engine,

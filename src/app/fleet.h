@@ -4,8 +4,13 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QSet>
+
+#include <memory>
 
 namespace Baton {
+
+class FleetMonitor;
 
 /**
  * @brief The facade QML talks to: the inventory in use and its hosts.
@@ -23,6 +28,11 @@ class Fleet : public QObject
     Q_PROPERTY(QString inventoryName READ inventoryName NOTIFY inventoryChanged)
     Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    /// Live status: every host probed over one kept connection, fast while it changes
+    /// (FleetMonitor). Off until the application turns it on.
+    Q_PROPERTY(bool polling READ isPolling WRITE setPolling NOTIFY pollingChanged)
+    /// Loaded, and (when polling) every host has answered or failed once.
+    Q_PROPERTY(bool settled READ isSettled NOTIFY settledChanged)
 
 public:
     // No default argument: QML must use create(), never construct a second Fleet.
@@ -37,6 +47,9 @@ public:
     QString inventoryName() const { return m_inventoryName; }
     bool isLoaded() const { return m_loaded; }
     QString errorString() const { return m_errorString; }
+    bool isPolling() const { return m_polling; }
+    void setPolling(bool polling);
+    bool isSettled() const { return m_loaded && (!m_monitor || m_answered.size() >= m_entries.size()); }
 
     /** @brief Reads the inventory at @p path; on failure keeps the hosts it had and sets errorString. */
     Q_INVOKABLE bool loadInventory(const QString &path);
@@ -48,16 +61,23 @@ Q_SIGNALS:
     void inventoryChanged();
     void loadedChanged();
     void errorStringChanged();
+    void pollingChanged();
+    void settledChanged();
 
 private:
     void setErrorString(const QString &error);
     void setLoaded();
+    void restartMonitor();
 
     HostListModel m_hosts;
     QString m_inventoryPath;
     QString m_inventoryName;
     QString m_errorString;
     bool m_loaded = false;
+    bool m_polling = false;
+    QList<HostEntry> m_entries;
+    std::unique_ptr<FleetMonitor> m_monitor;
+    QSet<QString> m_answered; ///< hosts whose first probe came back
 };
 
 } // namespace Baton

@@ -1,14 +1,22 @@
 #pragma once
 
+#include "hostupgrade.h"
 #include "inventory.h"
 
 #include <QAbstractListModel>
 #include <QQmlEngine>
+#include <QSet>
+#include <QTimer>
 
 namespace Baton {
 
 /**
- * @brief The hosts of the fleet, one row per inventory entry, for the Fleet page.
+ * @brief The hosts of the fleet, one row per inventory entry, for the Fleet page, with
+ * their live status (updateStatus(), fed by a FleetMonitor).
+ *
+ * Status updates never reset the model: they are collected and flushed at most every
+ * 100 ms as dataChanged() over the rows that changed, so a fleet of hundreds of hosts
+ * polling costs the views one batch per interval.
  */
 class HostListModel : public QAbstractListModel
 {
@@ -29,6 +37,15 @@ public:
         PidFileRole, ///< "pidFile": the nginx instance this entry means
         BinaryRole, ///< "binary": the nginx executable on the host
         ConnectionStateRole, ///< "connectionState": a ConnectionState
+        PhaseRole, ///< "phase": "running", "spawned", ... (empty: not probed yet)
+        ReasonRole, ///< "reason": why the phase is abnormal, or why the host cannot be probed
+        VersionRole, ///< "version": "nginx/1.26.3", what the master runs
+        StaleBinaryRole, ///< "staleBinary": the binary on disk is not what the master runs
+        WorkersRole, ///< "workers": workers of the (new) master
+        OldWorkersRole, ///< "oldWorkers": workers of the old master, during an upgrade
+        ConnectionsRole, ///< "connections": established connections of all workers
+        ConnectionHistoryRole, ///< "connectionHistory": the last 60 samples of connections, oldest first
+        ValidStepsRole, ///< "validSteps": the steps possible from the phase
     };
     Q_ENUM(Role)
 
@@ -48,14 +65,41 @@ public:
 
     int count() const { return int(m_hosts.size()); }
 
-    /** @brief Replaces all rows (one model reset). */
+    /** @brief Replaces all rows (one model reset); their status starts unknown. */
     void setHosts(const QList<HostEntry> &hosts);
+
+    /** @brief Takes a probe's snapshot of @p host; shown with the next flush. */
+    void updateStatus(const QString &host, const HostSnapshot &snapshot);
+    /** @brief Every host is being connected to (polling starts). */
+    void setConnecting();
+    /** @brief Emits the pending updates now (otherwise within 100 ms). */
+    void flush();
+
+    /** @brief How many samples connectionHistory keeps. */
+    static constexpr int HistoryLength = 60;
 
 Q_SIGNALS:
     void countChanged();
 
 private:
+    struct Status
+    {
+        int connectionState = NotConnected;
+        QString phase;
+        QString reason;
+        QString version;
+        bool staleBinary = false;
+        int workers = 0;
+        int oldWorkers = 0;
+        int connections = 0;
+        QList<int> history;
+        QStringList validSteps;
+    };
+
     QList<HostEntry> m_hosts;
+    QList<Status> m_status;
+    QSet<int> m_dirty; ///< rows changed since the last flush
+    QTimer m_flushTimer;
 };
 
 } // namespace Baton

@@ -14,12 +14,16 @@ ScreenshotWriter::ScreenshotWriter(QQuickWindow *window, const QString &fileName
 {
     // frameSwapped comes from the render thread: handle it on ours.
     connect(window, &QQuickWindow::frameSwapped, this, &ScreenshotWriter::onFrameSwapped, Qt::QueuedConnection);
+    if (Fleet::instance()) {
+        // settling may change nothing on screen: ask for a frame anyway
+        connect(Fleet::instance(), &Fleet::settledChanged, window, &QQuickWindow::update);
+    }
     window->update();
 }
 
 void ScreenshotWriter::onFrameSwapped()
 {
-    if (m_done || !Fleet::instance() || !Fleet::instance()->isLoaded()) {
+    if (m_done || !Fleet::instance() || !Fleet::instance()->isSettled()) {
         return;
     }
     if (++m_framesSinceLoaded < 3) {

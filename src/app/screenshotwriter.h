@@ -9,8 +9,8 @@ namespace Baton {
 /**
  * @brief Writes a PNG of a window once its data is loaded and drawn (`baton --screenshot`).
  *
- * Waits until the Fleet is loaded, then for two more frames (so that views have laid out
- * the new rows), grabs the window and emits finished().
+ * Waits until the Fleet is settled (loaded, and each host probed once when polling), then for two more frames (so that
+ * views have laid out the new rows), grabs the window and emits finished().
  */
 class ScreenshotWriter : public QObject
 {

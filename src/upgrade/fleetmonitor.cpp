@@ -18,6 +18,8 @@ struct FleetMonitor::Host
     QString signature;
     int intervalMs = 0;
     int probes = 0;
+    QString masters; ///< the masters seen last ("pid/start ..."): new ones get a full probe
+    bool full = true; ///< the next probe in full: versions, builds, sums (first, and after a new master)
 };
 
 FleetMonitor::FleetMonitor(const QList<HostEntry> &hosts,
@@ -140,7 +142,8 @@ void FleetMonitor::probe(Host *host)
         });
     }
     host->output.clear();
-    ExecRequest request{probeCommand(host->entry, m_settings.detail), {}, 60000, host->entry.sudo};
+    ExecRequest request{
+        probeCommand(host->entry, host->full ? ProbeDetail::Full : m_settings.detail), {}, 60000, host->entry.sudo};
     request.persistentShell = true;
     host->pending = host->session->run(request);
     ++host->probes;
@@ -155,6 +158,17 @@ void FleetMonitor::finished(Host *host, const ExecResult &result)
                                       : tr("the probe exited with status %1").arg(result.exitStatus.value_or(-1));
     } else {
         snapshot = HostSnapshot::fromProbe(QString::fromUtf8(host->output));
+    }
+    QStringList masters;
+    for (const std::optional<NginxProcess> &master : {snapshot.state.master, snapshot.state.oldMaster}) {
+        if (master) {
+            masters.append(QStringLiteral("%1/%2").arg(master->pid).arg(master->startTime));
+        }
+    }
+    // a quick record does not say what a master runs: ask in full once per new master
+    host->full = !snapshot.ok() || (snapshot.record.quick && masters.join(u' ') != host->masters);
+    if (snapshot.ok() && !snapshot.record.quick) {
+        host->masters = masters.join(u' ');
     }
     const QString signature = FleetMonitor::signature(snapshot);
     const bool changed = signature != host->signature;

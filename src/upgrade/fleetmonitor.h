@@ -21,7 +21,9 @@ class SshPrompter;
  * The tick adapts per host: a host whose processes or pid files changed since its last probe,
  * or that is mid-upgrade (spawned, draining), is probed again after the fast interval; a
  * host that stays the same waits twice as long each time, up to the slow interval. A probe
- * never overlaps the previous one of its host. poke() asks for the fast pace at once (a step
+ * never overlaps the previous one of its host. The first probe of a host, and the first
+ * after a new master appears, is a full one (versions, builds, sums); the others are of the
+ * level in Settings. poke() asks for the fast pace at once (a step
  * was just started there). Lives in the thread that created it; needs its event loop.
  */
 class FleetMonitor : public QObject

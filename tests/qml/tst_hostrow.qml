@@ -38,7 +38,15 @@ TestCase {
             user: "ops",
             groups: ["web", "eu"],
             pidFile: "/run/nginx.pid",
-            connectionState: HostListModel.NotConnected
+            connectionState: HostListModel.NotConnected,
+            phase: "",
+            reason: "",
+            version: "",
+            staleBinary: false,
+            workers: 0,
+            oldWorkers: 0,
+            connections: 0,
+            connectionHistory: []
         }
         for (const key in overrides)
             properties[key] = overrides[key]
@@ -65,6 +73,32 @@ TestCase {
         verify(shown.includes("10.0.0.1:2222"), shown)
         verify(shown.includes("any nginx master on the host"), shown)
         verify(!shown.includes(""), "no empty group line: " + shown)
+    }
+
+    function test_liveStatus() {
+        const row = makeRow({ connectionState: HostListModel.Connected, phase: "spawned", version: "nginx/1.26.3",
+                              workers: 2, oldWorkers: 2, connections: 7, connectionHistory: [1, 3, 7] })
+        const shown = texts(row.contentItem)
+        verify(shown.includes("spawned"), shown)
+        verify(shown.includes("nginx/1.26.3"), shown)
+        verify(shown.includes("2 + 2 old"), shown)
+        verify(shown.includes("7"), shown)
+        verify(!shown.includes("stale binary"), shown)
+        verify(shown.includes("/run/nginx.pid"), shown)
+    }
+
+    function test_staleBinaryAndReason() {
+        const shown = texts(makeRow({ connectionState: HostListModel.Connected, phase: "abnormal", staleBinary: true,
+                                      reason: "a stale .oldbin", workers: 2 }).contentItem)
+        verify(shown.includes("abnormal"), shown)
+        verify(shown.includes("stale binary"), shown)
+        verify(shown.includes("a stale .oldbin"), shown)
+        verify(!shown.includes("/run/nginx.pid"), "the reason takes the pid file's place: " + shown)
+    }
+
+    function test_notProbedYet() {
+        const shown = texts(makeRow({}).contentItem)
+        verify(!shown.includes("0"), "no figures before a probe: " + shown)
     }
 
     function test_connectionStates_data() {

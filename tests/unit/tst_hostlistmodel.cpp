@@ -59,6 +59,92 @@ private Q_SLOTS:
         QCOMPARE(HostListModel::NameRole, Qt::UserRole + 1);
     }
 
+    // A snapshot as the probe gives it: master 100 (nginx 1.22.1) with two workers, or
+    // mid-upgrade with new master 200 and its two workers.
+    static HostSnapshot snapshot(bool spawned, int connections)
+    {
+        QString text = u"baton-probe 2\nquick yes\npin /run/nginx.pid\nhost web\nuptime 100\nhz 100\n"
+                       u"proc 100 1 0 10 S nginx: master process /usr/sbin/nginx\n"
+                       u"proc 101 100 33 11 S nginx: worker process\nproc 102 100 33 11 S nginx: worker process\n"
+                       u"exe 100 /usr/sbin/nginx (deleted)\n"
+                       u"conns 101 %1\n"_s.arg(connections);
+        if (spawned) {
+            text += u"proc 200 100 0 50 S nginx: master process /usr/sbin/nginx\n"
+                    u"proc 201 200 33 51 S nginx: worker process\nproc 202 200 33 51 S nginx: worker process\n"
+                    u"exe 200 /usr/sbin/nginx\npidfile /run/nginx.pid 200\noldbin /run/nginx.pid 100\n"_s;
+        } else {
+            text += u"pidfile /run/nginx.pid 100\noldbin /run/nginx.pid -\n"_s;
+        }
+        return HostSnapshot::fromProbe(text + u"end\n"_s);
+    }
+
+    // Live status: batched dataChanged, never a reset, whatever comes in.
+    void statusUpdatesAreBatched()
+    {
+        HostListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHosts(hosts(5));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setConnecting();
+        QCOMPARE(changed.size(), 1); // all five rows in one run
+        QCOMPARE(model.index(4).data(HostListModel::ConnectionStateRole).toInt(), int(HostListModel::Connecting));
+        changed.clear();
+
+        // many updates in a row: nothing until the flush, then one signal per run of rows
+        for (int tick = 0; tick < 20; ++tick) {
+            model.updateStatus(u"web-1"_s, snapshot(false, tick));
+            model.updateStatus(u"web-2"_s, snapshot(true, tick));
+            model.updateStatus(u"web-4"_s, snapshot(false, 3));
+        }
+        QCOMPARE(changed.size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 2000); // rows 0-1, then row 3
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 3);
+        QCOMPARE(reset.size(), 0);
+
+        const QModelIndex first = model.index(0), second = model.index(1);
+        QCOMPARE(first.data(HostListModel::PhaseRole).toString(), u"running"_s);
+        QCOMPARE(first.data(HostListModel::ConnectionStateRole).toInt(), int(HostListModel::Connected));
+        QCOMPARE(first.data(HostListModel::WorkersRole).toInt(), 2);
+        QCOMPARE(first.data(HostListModel::ConnectionsRole).toInt(), 19);
+        QVERIFY(first.data(HostListModel::StaleBinaryRole).toBool()); // its executable was replaced on disk
+        const QList<int> history = first.data(HostListModel::ConnectionHistoryRole).value<QList<int>>();
+        QCOMPARE(history.size(), 20);
+        QCOMPARE(history.first(), 0);
+        QCOMPARE(history.last(), 19);
+        QCOMPARE(second.data(HostListModel::PhaseRole).toString(), u"spawned"_s);
+        QCOMPARE(second.data(HostListModel::WorkersRole).toInt(), 2);
+        QCOMPARE(second.data(HostListModel::OldWorkersRole).toInt(), 2);
+        QVERIFY(!second.data(HostListModel::StaleBinaryRole).toBool()); // the new master runs the file on disk
+        QCOMPARE(second.data(HostListModel::ValidStepsRole).toStringList(),
+                 (QStringList{u"drain"_s, u"commit"_s, u"rollback"_s}));
+
+        // the history keeps the last samples only
+        for (int tick = 0; tick < 2 * HostListModel::HistoryLength; ++tick) {
+            model.updateStatus(u"web-1"_s, snapshot(false, 1000 + tick));
+        }
+        model.flush();
+        const QList<int> kept = model.index(0).data(HostListModel::ConnectionHistoryRole).value<QList<int>>();
+        QCOMPARE(kept.size(), HostListModel::HistoryLength);
+        QCOMPARE(kept.last(), 1000 + 2 * HostListModel::HistoryLength - 1);
+
+        // a host that cannot be probed says why
+        HostSnapshot failed;
+        failed.error = u"connection refused"_s;
+        model.updateStatus(u"web-5"_s, failed);
+        model.flush();
+        QCOMPARE(model.index(4).data(HostListModel::ConnectionStateRole).toInt(), int(HostListModel::Failed));
+        QCOMPARE(model.index(4).data(HostListModel::ReasonRole).toString(), u"connection refused"_s);
+        QCOMPARE(model.index(4).data(HostListModel::PhaseRole).toString(), QString());
+        // an unknown host changes nothing
+        changed.clear();
+        model.updateStatus(u"nobody"_s, failed);
+        model.flush();
+        QCOMPARE(changed.size(), 0);
+    }
+
     void countNotifiesOnlyOnChange()
     {
         HostListModel model;
