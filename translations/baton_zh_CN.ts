@@ -100,6 +100,38 @@
             <numerusform>%n 台主机</numerusform>
         </translation>
     </message>
+    <message>
+        <source>All hosts</source>
+        <translation>全部主机</translation>
+    </message>
+    <message>
+        <source>Upgrading</source>
+        <translation>升级中</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Running, nothing to do</source>
+        <translation>运行中，无需处理</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Search hosts, groups, versions</source>
+        <translation>搜索主机、分组、版本</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>No host matches the search and the filter.</source>
+        <translation>没有与搜索和筛选条件匹配的主机。</translation>
+    </message>
 </context>
 <context>
     <name>HostListHeader</name>

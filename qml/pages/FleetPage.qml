@@ -30,6 +30,33 @@ Page {
             Item {
                 Layout.fillWidth: true
             }
+            ComboBox {
+                id: filterBox
+
+                objectName: "filter"
+                visible: Fleet.hosts.count > 0
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: HostFilterModel.All, text: qsTr("All hosts") },
+                    { value: HostFilterModel.Upgrading, text: qsTr("Upgrading") },
+                    { value: HostFilterModel.NeedsAttention, text: qsTr("Needs attention") },
+                    { value: HostFilterModel.Running, text: qsTr("Running, nothing to do") }
+                ]
+                onActivated: Fleet.visibleHosts.filter = currentValue
+                Accessible.name: qsTr("Show")
+                Layout.preferredWidth: 220
+            }
+            TextField {
+                id: searchField
+
+                objectName: "search"
+                visible: Fleet.hosts.count > 0
+                placeholderText: qsTr("Search hosts, groups, versions")
+                onTextChanged: Fleet.visibleHosts.search = text
+                Accessible.name: qsTr("Search")
+                Layout.preferredWidth: 260
+            }
         }
 
         Frame {
@@ -58,7 +85,7 @@ Page {
             id: hostList
 
             objectName: "hostList"
-            model: Fleet.hosts
+            model: Fleet.visibleHosts
             clip: true
             spacing: 0
             visible: count > 0
@@ -69,6 +96,14 @@ Page {
             delegate: HostRow {
                 width: ListView.view.width
             }
+        }
+
+        Label {
+            objectName: "noMatch"
+            visible: Fleet.hosts.count > 0 && Fleet.visibleHosts.count === 0
+            text: qsTr("No host matches the search and the filter.")
+            opacity: 0.7
+            Layout.alignment: Qt.AlignHCenter
         }
 
         EmptyState {

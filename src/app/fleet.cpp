@@ -15,6 +15,7 @@ Fleet::Fleet(QObject *parent)
 {
     Q_ASSERT_X(!s_instance, "Fleet", "there is one Fleet per process");
     s_instance = this;
+    m_visibleHosts.setSourceModel(&m_hosts);
 }
 
 Fleet::~Fleet()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hostfiltermodel.h"
 #include "hostlistmodel.h"
 
 #include <QObject>
@@ -24,6 +25,8 @@ class Fleet : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(Baton::HostListModel *hosts READ hosts CONSTANT)
+    /// The hosts the fleet page shows: hosts, searched and filtered
+    Q_PROPERTY(Baton::HostFilterModel *visibleHosts READ visibleHosts CONSTANT)
     Q_PROPERTY(QString inventoryPath READ inventoryPath NOTIFY inventoryChanged)
     Q_PROPERTY(QString inventoryName READ inventoryName NOTIFY inventoryChanged)
     Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
@@ -43,6 +46,7 @@ public:
     static Fleet *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
     HostListModel *hosts() { return &m_hosts; }
+    HostFilterModel *visibleHosts() { return &m_visibleHosts; }
     QString inventoryPath() const { return m_inventoryPath; }
     QString inventoryName() const { return m_inventoryName; }
     bool isLoaded() const { return m_loaded; }
@@ -70,6 +74,7 @@ private:
     void restartMonitor();
 
     HostListModel m_hosts;
+    HostFilterModel m_visibleHosts;
     QString m_inventoryPath;
     QString m_inventoryName;
     QString m_errorString;

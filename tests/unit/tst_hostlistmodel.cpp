@@ -1,3 +1,4 @@
+#include "hostfiltermodel.h"
 #include "hostlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -143,6 +144,56 @@ private Q_SLOTS:
         model.updateStatus(u"nobody"_s, failed);
         model.flush();
         QCOMPARE(changed.size(), 0);
+    }
+
+    // Search and filter, kept current as live status moves hosts between filters.
+    void filterFollowsSearchAndStatus()
+    {
+        HostListModel model;
+        model.setHosts(hosts(4));
+        HostFilterModel visible;
+        QAbstractItemModelTester tester(&visible, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        visible.setSourceModel(&model);
+        QSignalSpy countChanged(&visible, &HostFilterModel::countChanged);
+        QCOMPARE(visible.count(), 4);
+
+        visible.setSearch(u"WEB-2"_s); // case-insensitive
+        QCOMPARE(visible.count(), 1);
+        QCOMPARE(visible.index(0, 0).data(HostListModel::NameRole).toString(), u"web-2"_s);
+        visible.setSearch(u"web 10.0.0.3"_s); // every word must match
+        QCOMPARE(visible.count(), 1);
+        visible.setSearch(u"nobody"_s);
+        QCOMPARE(visible.count(), 0);
+        visible.setSearch({});
+        QCOMPARE(visible.count(), 4);
+        QVERIFY(countChanged.size() >= 3);
+
+        model.updateStatus(u"web-1"_s, snapshot(false, 0)); // running, but its binary was replaced
+        model.updateStatus(u"web-2"_s, snapshot(true, 0)); // spawned
+        HostSnapshot failed;
+        failed.error = u"connection refused"_s;
+        model.updateStatus(u"web-3"_s, failed);
+        model.flush();
+        visible.setFilter(HostFilterModel::Upgrading);
+        QCOMPARE(visible.count(), 1);
+        QCOMPARE(visible.index(0, 0).data(HostListModel::NameRole).toString(), u"web-2"_s);
+        visible.setFilter(HostFilterModel::NeedsAttention);
+        QCOMPARE(visible.count(), 2); // the stale binary and the unreachable host
+        visible.setFilter(HostFilterModel::Running);
+        QCOMPARE(visible.count(), 0);
+        // the search matches the version and phase too
+        visible.setFilter(HostFilterModel::All);
+        visible.setSearch(u"spawned"_s);
+        QCOMPARE(visible.count(), 1);
+
+        // a host that finishes its upgrade leaves the "upgrading" filter by itself
+        visible.setSearch({});
+        visible.setFilter(HostFilterModel::Upgrading);
+        QCOMPARE(visible.count(), 1);
+        HostSnapshot done = snapshot(false, 0);
+        model.updateStatus(u"web-2"_s, done);
+        model.flush();
+        QCOMPARE(visible.count(), 0);
     }
 
     void countNotifiesOnlyOnChange()
