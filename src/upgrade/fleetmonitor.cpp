@@ -51,9 +51,12 @@ FleetMonitor::~FleetMonitor()
 void FleetMonitor::start()
 {
     m_running = true;
+    // a millisecond apart: a session (and its thread) per host is made between two turns of
+    // the event loop, not a hundred in one
+    int delay = 0;
     for (const auto &host : m_hosts) {
         if (!host->pending) {
-            probe(host.get());
+            host->timer.start(delay++);
         }
     }
 }
