@@ -1,5 +1,6 @@
 # Baton's host probe: everything a snapshot needs, in one round trip. Runs with POSIX sh
-# on the host (sent on stdin: sh -s -- [PIDFILE [BINARY [quick]]]) and prints a line-oriented record
+# on the host (sh -s -- [PIDFILE [BINARY [quick|facts|phase]]], or the script as a command after
+# `set -- ARGS`, as Baton sends it) and prints a line-oriented record
 # that src/nginx/proberecord.cpp parses. Needs only sh, /proc and the usual utilities
 # (cat, sed, awk, tr, ls, readlink, head, cut, wc, date) in their POSIX or BusyBox forms; it
 # reads the process table from /proc, so it never depends on the flavour of ps. Optional

@@ -354,6 +354,27 @@ QString tailFrom(const QString &file, qint64 offset)
     return QStringLiteral("tail -c +%2 %1 2>/dev/null; true").arg(shellQuote(file), QString::number(offset + 1));
 }
 
+std::optional<HttpTarget> HttpTarget::fromUrl(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != u"http" || parsed.host().isEmpty() || !parsed.userInfo().isEmpty()) {
+        return std::nullopt;
+    }
+    HttpTarget target;
+    target.host = parsed.host();
+    target.port = parsed.port(80);
+    target.path = parsed.path(QUrl::FullyEncoded);
+    if (target.path.isEmpty()) {
+        target.path = QStringLiteral("/");
+    }
+    if (parsed.hasQuery()) {
+        target.path += u'?' + parsed.query(QUrl::FullyEncoded);
+    }
+    target.hostHeader = (target.host.contains(u':') ? u'[' + target.host + u']' : target.host) +
+        (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
+    return target;
+}
+
 QString httpStatus(const QString &url, int timeoutSeconds)
 {
     const QString tools = QStringLiteral("if command -v curl >/dev/null 2>&1; then "
@@ -362,69 +383,46 @@ QString httpStatus(const QString &url, int timeoutSeconds)
                                          "wget -q -T %2 -O /dev/null %1 && echo 200; "
                                          "else echo 'neither curl nor wget is installed' >&2; exit 127; fi")
                               .arg(shellQuote(url), QString::number(timeoutSeconds));
-    // Plain http: bash's /dev/tcp asks for the status line at a quarter of curl's cost (the
-    // gates of one upgrade ask four times, on every host of a rollout).
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || parsed.scheme() != u"http" || parsed.host().isEmpty() || !parsed.userInfo().isEmpty()) {
+    // Plain http: bash's /dev/tcp asks for the status line at a quarter of curl's cost.
+    const auto target = HttpTarget::fromUrl(url);
+    if (!target) {
         return tools;
     }
-    const QString host = parsed.host();
-    QString path = parsed.path(QUrl::FullyEncoded);
-    if (path.isEmpty()) {
-        path = QStringLiteral("/");
-    }
-    if (parsed.hasQuery()) {
-        path += u'?' + parsed.query(QUrl::FullyEncoded);
-    }
-    const QString hostHeader = (host.contains(u':') ? u'[' + host + u']' : host) +
-        (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
     static const QString script =
         QStringLiteral("exec 3<>\"/dev/tcp/$1/$2\" || exit 7; "
                        "printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: baton\\r\\nAccept: */*\\r\\n\\r\\n' "
                        "\"$3\" \"$4\" >&3 || exit 7; "
-                       "read -r -t \"$5\" proto status rest <&3 || { s=$?; [ $s -le 128 ] || exit 142; "
+                       "read -r -t \"$5\" proto status rest <&3 || { s=$?; [ $s -le 128 ] || exit 124; "
                        "echo 'empty reply from the server' >&2; exit 52; }; "
                        "case $status in [1-5][0-9][0-9]) printf %s \"$status\" ;; "
                        "*) echo \"not an HTTP reply: $proto $status\" >&2; exit 52 ;; esac");
     // A loopback address answers or refuses at once: `read -t` bounds the wait for the
-    // reply. Elsewhere a connect can hang: `timeout` bounds the whole.
-    const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");
-    if (loopback) {
-        return QStringLiteral("if command -v bash >/dev/null 2>&1; then "
-                              "bash -c %2 baton-http %3 %4 %5 %6 %1; s=$?; "
-                              "[ $s -ne 142 ] || echo 'no answer within %1 s' >&2; exit $s; el")
-                   .arg(QString::number(timeoutSeconds),
-                        shellQuote(script),
-                        shellQuote(host),
-                        QString::number(parsed.port(80)),
-                        shellQuote(path),
-                        shellQuote(hostHeader)) +
-            tools;
-    }
-    return QStringLiteral("if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then "
-                          "timeout %1 bash -c %2 baton-http %3 %4 %5 %6 %1; s=$?; "
+    // reply. Elsewhere a connect can hang: `timeout` (exit status 124 too) bounds the whole.
+    const bool loopback = target->host == u"localhost" || target->host == u"::1" || target->host.startsWith(u"127.");
+    return QStringLiteral("if command -v bash >/dev/null 2>&1%7; then "
+                          "%8bash -c %2 baton-http %3 %4 %5 %6 %1; s=$?; "
                           "[ $s -ne 124 ] || echo 'no answer within %1 s' >&2; exit $s; el")
                .arg(QString::number(timeoutSeconds),
                     shellQuote(script),
-                    shellQuote(host),
-                    QString::number(parsed.port(80)),
-                    shellQuote(path),
-                    shellQuote(hostHeader)) +
+                    shellQuote(target->host),
+                    QString::number(target->port),
+                    shellQuote(target->path),
+                    shellQuote(target->hostHeader),
+                    loopback ? QString() : QStringLiteral(" && command -v timeout >/dev/null 2>&1"),
+                    loopback ? QString() : QStringLiteral("timeout %1 ").arg(timeoutSeconds)) +
         tools;
 }
 
-QString batch(const QStringList &commands, const QString &marker, int stdinPart)
+QString batch(const QStringList &commands, const QString &marker)
 {
     // fd 3 is the real stdout: each command's stdout goes there directly, its stderr into
     // $e. The substitution is the command's subshell (one process), and its status the
     // command's.
     QString script = QStringLiteral("exec 3>&1\n");
     for (qsizetype i = 0; i < commands.size(); ++i) {
-        script += QStringLiteral("e=$( { %1\n} %2 2>&1 1>&3 3>&- ); printf '\\n%3 %4 %s\\n%s\\n%3-\\n' \"$?\" \"$e\"\n")
-                      .arg(commands.at(i),
-                           i == stdinPart ? QString() : QStringLiteral("< /dev/null"),
-                           marker,
-                           QString::number(i));
+        script += QStringLiteral(
+                      "e=$( { %1\n} < /dev/null 2>&1 1>&3 3>&- ); printf '\\n%2 %3 %s\\n%s\\n%2-\\n' \"$?\" \"$e\"\n")
+                      .arg(commands.at(i), marker, QString::number(i));
     }
     return script;
 }

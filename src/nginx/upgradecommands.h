@@ -165,12 +165,24 @@ struct BatchPart
  * @brief Runs @p commands one after the other in one shell: one round trip for many small
  * queries. Each runs in a subshell of its own (its `exit` ends only itself) whatever the
  * others' status; its stdout, exit status and stderr come back framed by lines holding
- * @p marker (random per call, so no output can fake one). Only command @p stdinPart reads
- * the batch's stdin; the others read /dev/null. parseBatch() splits the output.
+ * @p marker (random per call, so no output can fake one). They read /dev/null. parseBatch()
+ * splits the output.
  */
-QString batch(const QStringList &commands, const QString &marker, int stdinPart = -1);
+QString batch(const QStringList &commands, const QString &marker);
 /** @brief The @p count parts of a batch()'s output; those it did not reach have no exit status. */
 QList<BatchPart> parseBatch(QStringView output, QStringView marker, int count);
+
+/** @brief Where a plain http:// URL points, split for a client that speaks HTTP/1.0 itself. */
+struct HttpTarget
+{
+    QString host; ///< a name or an address (IPv6 without brackets)
+    int port = 80;
+    QString path; ///< with its query, percent-encoded; at least "/"
+    QString hostHeader; ///< what the Host header says: host (bracketed for IPv6), and port if given
+
+    /** @brief nullopt for anything but http:// without user info. */
+    static std::optional<HttpTarget> fromUrl(const QString &url);
+};
 
 /**
  * @brief Requests @p url on the host and prints the HTTP status: a plain http URL with

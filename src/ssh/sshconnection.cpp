@@ -133,6 +133,20 @@ public:
     std::atomic<bool> cancelled{false};
     bool dropSession = false; ///< the connection is broken: free it once no channel uses it
 
+    /** @brief Frees the session, and before it the shell's channel (libssh frees a
+     * session's channels with it: a channel freed afterwards would be freed twice). */
+    void freeSession()
+    {
+        shell.reset();
+        session.reset();
+    }
+    /**
+     * @brief Between two polls of a channel: keeps the connection known alive (a keepalive
+     * request when nothing came for a while; @p gotData: something came) and says when it
+     * is not, as the error to report.
+     */
+    std::optional<SshError> tend(bool gotData, QElapsedTimer *sinceKeepalive);
+
     bool configure(SshError *error);
     bool verifyHostKey(SshError *error);
     bool authenticate(SshError *error);
@@ -172,8 +186,7 @@ bool SshConnection::isOpen() const
 
 void SshConnection::close()
 {
-    d->shell.reset();
-    d->session.reset();
+    d->freeSession();
     d->authMethod.clear();
 }
 
@@ -389,7 +402,7 @@ bool SshConnection::Private::authenticate(SshError *error)
     ssh_session s = session.get();
     const auto authError = [&] {
         *error = disconnected(SshConnection::tr("authentication"));
-        session.reset();
+        freeSession();
         return false;
     };
     int rc = ssh_userauth_none(s, nullptr);
@@ -449,7 +462,7 @@ bool SshConnection::Private::authenticate(SshError *error)
             .arg(config.displayName(),
                  methodNames(offered),
                  failed.isEmpty() ? SshConnection::tr("nothing Baton can use") : failed.join(QStringLiteral("; "))));
-    session.reset();
+    freeSession();
     return false;
 }
 
@@ -484,22 +497,49 @@ bool SshConnection::open(SshError *error)
     close();
     d->cancelled = false;
     if (!d->configure(error)) {
-        d->session.reset();
+        d->freeSession();
         return false;
     }
     if (ssh_connect(d->session.get()) != SSH_OK) {
         *error = SshError::make(SshError::Code::ConnectFailed,
                                 SshConnection::tr("Could not connect to %1: %2")
                                     .arg(d->config.displayName(), libsshError(d->session.get())));
-        d->session.reset();
+        d->freeSession();
         return false;
     }
     d->tuneSocket();
     if (!d->verifyHostKey(error)) {
-        d->session.reset();
+        d->freeSession();
         return false;
     }
     return d->authenticate(error);
+}
+
+std::optional<SshError> SshConnection::Private::tend(bool gotData, QElapsedTimer *sinceKeepalive)
+{
+    ssh_session s = session.get();
+    if (gotData || !ssh_is_connected(s)) {
+        sinceKeepalive->restart();
+    } else if (sinceKeepalive->elapsed() >= KeepaliveIntervalMs) {
+        // The server answers a keepalive request: inbound data proves it is alive. Sent
+        // without blocking: a blocking request would wait for the answer of a dead peer.
+        ssh_set_blocking(s, 0);
+        ssh_send_keepalive(s);
+        ssh_set_blocking(s, 1);
+        sinceKeepalive->restart();
+    }
+    if (msSinceInboundData() > DeadPeerMs) {
+        dropSession = true;
+        return SshError::make(SshError::Code::Disconnected,
+                              SshConnection::tr("%1 has sent nothing for %2 s, not even answers to keepalive "
+                                                "requests: the connection is dead.")
+                                  .arg(config.displayName())
+                                  .arg(DeadPeerMs / 1000));
+    }
+    if (!ssh_is_connected(s)) {
+        return disconnected(SshConnection::tr("running the command"));
+    }
+    return std::nullopt;
 }
 
 ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &callbacks)
@@ -529,7 +569,7 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
     const auto release = qScopeGuard([&] {
         channel.reset();
         if (d->dropSession) {
-            d->session.reset();
+            d->freeSession();
             d->dropSession = false;
         }
     });
@@ -683,26 +723,8 @@ ExecResult SshConnection::exec(const ExecRequest &request, const ExecCallbacks &
         if (ready == SSH_ERROR || drain(0, &stdoutEof) == SSH_ERROR || drain(1, &stderrEof) == SSH_ERROR) {
             return broken(SshConnection::tr("reading the command's output"));
         }
-        if (ready > 0 || !ssh_is_connected(s)) {
-            sinceKeepalive.restart();
-        } else if (sinceKeepalive.elapsed() >= KeepaliveIntervalMs) {
-            // The server answers a keepalive request: inbound data proves it is alive. Sent
-            // without blocking: a blocking request would wait for the answer of a dead peer.
-            ssh_set_blocking(s, 0);
-            ssh_send_keepalive(s);
-            ssh_set_blocking(s, 1);
-            sinceKeepalive.restart();
-        }
-        if (d->msSinceInboundData() > DeadPeerMs) {
-            d->dropSession = true;
-            return finish(SshError::Code::Disconnected,
-                          SshConnection::tr("%1 has sent nothing for %2 s, not even answers to keepalive requests: "
-                                            "the connection is dead.")
-                              .arg(d->config.displayName())
-                              .arg(DeadPeerMs / 1000));
-        }
-        if (!ssh_is_connected(s)) {
-            return broken(SshConnection::tr("running the command"));
+        if (const auto dead = d->tend(ready > 0, &sinceKeepalive)) {
+            return finish(dead->code, dead->message);
         }
     }
 
@@ -754,7 +776,7 @@ ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCall
     const auto finish = [&](SshError::Code code, const QString &message) {
         d->shell.reset();
         if (d->dropSession) {
-            d->session.reset();
+            d->freeSession();
             d->dropSession = false;
         }
         result.error = SshError::make(code, message);
@@ -915,24 +937,8 @@ ExecResult SshConnection::execInShell(const ExecRequest &request, const ExecCall
                 take(isStderr, QByteArray(buffer.constData(), n));
             }
         }
-        if (ready > 0 || !ssh_is_connected(s)) {
-            sinceKeepalive.restart();
-        } else if (sinceKeepalive.elapsed() >= KeepaliveIntervalMs) {
-            ssh_set_blocking(s, 0);
-            ssh_send_keepalive(s);
-            ssh_set_blocking(s, 1);
-            sinceKeepalive.restart();
-        }
-        if (d->msSinceInboundData() > DeadPeerMs) {
-            d->dropSession = true;
-            return finish(SshError::Code::Disconnected,
-                          SshConnection::tr("%1 has sent nothing for %2 s, not even answers to keepalive requests: "
-                                            "the connection is dead.")
-                              .arg(d->config.displayName())
-                              .arg(DeadPeerMs / 1000));
-        }
-        if (!ssh_is_connected(s)) {
-            return broken(SshConnection::tr("running the command"));
+        if (const auto dead = d->tend(ready > 0, &sinceKeepalive)) {
+            return finish(dead->code, dead->message);
         }
     }
     if (!status) {
@@ -967,7 +973,7 @@ int SshConnection::httpStatus(const QString &host,
         channel.reset();
         if (!ssh_is_connected(s)) {
             *error = d->disconnected(tr("opening a tunnel"));
-            d->session.reset();
+            d->freeSession();
             return 0;
         }
         // RFC 4254 5.1: 1 administratively prohibited, 3 unknown channel type: no forwarding
@@ -1005,7 +1011,7 @@ int SshConnection::httpStatus(const QString &host,
         if (n == SSH_ERROR) {
             *error = d->disconnected(tr("reading a reply through a tunnel"));
             channel.reset();
-            d->session.reset();
+            d->freeSession();
             return 0;
         }
         if (n > 0) {
@@ -1064,7 +1070,7 @@ bool SshConnection::upload(const QString &localPath,
         }
         sftp.reset();
         if (d->session && !ssh_is_connected(d->session.get())) {
-            d->session.reset();
+            d->freeSession();
         }
     });
     const auto fail = [&](SshError::Code code, const QString &message) {

@@ -263,13 +263,8 @@ struct HostUpgrade::Private
     };
 
     // Runs independent queries in one round trip (two with sudo: the queries that need it
-    // and those that do not), each with its own exit status and output. Query
-    // @p stdinQuery reads @p input.
-    QList<Output> execAll(const QString &step,
-                          const QList<Query> &queries,
-                          int timeoutSeconds,
-                          const QByteArray &input = {},
-                          int stdinQuery = -1)
+    // and those that do not), each with its own exit status and output.
+    QList<Output> execAll(const QString &step, const QList<Query> &queries, int timeoutSeconds)
     {
         QList<Output> outputs(queries.size());
         for (const bool asRoot : {true, false}) {
@@ -281,32 +276,18 @@ struct HostUpgrade::Private
             }
             if (group.size() == 1) {
                 const Query &query = queries.at(group.first());
-                outputs[group.first()] = exec(step,
-                                              query.command,
-                                              timeoutSeconds,
-                                              group.first() == stdinQuery ? input : QByteArray(),
-                                              query.record,
-                                              query.sudo);
+                outputs[group.first()] = exec(step, query.command, timeoutSeconds, {}, query.record, query.sudo);
             }
             if (group.size() < 2) {
                 continue;
             }
             QStringList commands;
-            int groupStdin = -1;
             for (int i : group) {
-                if (i == stdinQuery) {
-                    groupStdin = int(commands.size());
-                }
                 commands.append(queries.at(i).command);
             }
             const QString marker = QStringLiteral("baton-") +
                 QString::fromLatin1(QByteArray::number(QRandomGenerator::global()->generate64(), 16));
-            const Output whole = exec(step,
-                                      C::batch(commands, marker, groupStdin),
-                                      timeoutSeconds,
-                                      groupStdin >= 0 ? input : QByteArray(),
-                                      false,
-                                      asRoot);
+            const Output whole = exec(step, C::batch(commands, marker), timeoutSeconds, {}, false, asRoot);
             const QList<C::BatchPart> parts = C::parseBatch(whole.out, marker, int(commands.size()));
             for (int k = 0; k < group.size(); ++k) {
                 Output &output = outputs[group.at(k)];

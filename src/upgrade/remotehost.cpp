@@ -1,8 +1,7 @@
 #include "remotehost.h"
 
 #include "sshconnection.h"
-
-#include <QUrl>
+#include "upgradecommands.h"
 
 namespace Baton {
 
@@ -67,21 +66,10 @@ bool SshRemoteHost::upload(const QString &localPath,
 int SshRemoteHost::httpStatus(const QString &url, int timeoutSeconds, bool *unsupported, QString *error)
 {
     *unsupported = true;
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (m_noForwarding || !parsed.isValid() || parsed.scheme() != u"http" || parsed.host().isEmpty() ||
-        !parsed.userInfo().isEmpty()) {
+    const auto target = UpgradeCommands::HttpTarget::fromUrl(url);
+    if (m_noForwarding || !target) {
         return 0;
     }
-    QString path = parsed.path(QUrl::FullyEncoded);
-    if (path.isEmpty()) {
-        path = QStringLiteral("/");
-    }
-    if (parsed.hasQuery()) {
-        path += u'?' + parsed.query(QUrl::FullyEncoded);
-    }
-    const QString host = parsed.host();
-    const QString hostHeader = (host.contains(u':') ? u'[' + host + u']' : host) +
-        (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString());
     for (int attempt = 0; attempt < 2; ++attempt) {
         SshError sshError;
         if (!ensureOpen(&sshError)) {
@@ -91,7 +79,7 @@ int SshRemoteHost::httpStatus(const QString &url, int timeoutSeconds, bool *unsu
         }
         bool refused = false;
         const int status = m_connection->httpStatus(
-            host, parsed.port(80), path, hostHeader, timeoutSeconds * 1000, &refused, &sshError);
+            target->host, target->port, target->path, target->hostHeader, timeoutSeconds * 1000, &refused, &sshError);
         if (refused) {
             m_noForwarding = true;
             return 0;

@@ -113,12 +113,8 @@ class TestSshConnection : public QObject
         return config;
     }
 
-    // Like run(), in the connection's persistent shell.
-    static ExecResult inShell(SshConnection &connection,
-                              const QString &command,
-                              QByteArray *out = nullptr,
-                              QByteArray *err = nullptr,
-                              int timeoutMs = 60000)
+    // Callbacks that append what a command prints to @p out and @p err (either may be null).
+    static ExecCallbacks collect(QByteArray *out, QByteArray *err)
     {
         ExecCallbacks callbacks;
         callbacks.stdoutData = [out](const QByteArray &chunk) {
@@ -131,7 +127,17 @@ class TestSshConnection : public QObject
                 err->append(chunk);
             }
         };
-        return connection.execInShell({command, {}, timeoutMs}, callbacks);
+        return callbacks;
+    }
+
+    // Like run(), in the connection's persistent shell.
+    static ExecResult inShell(SshConnection &connection,
+                              const QString &command,
+                              QByteArray *out = nullptr,
+                              QByteArray *err = nullptr,
+                              int timeoutMs = 60000)
+    {
+        return connection.execInShell({command, {}, timeoutMs}, collect(out, err));
     }
 
     static ExecResult run(SshConnection &connection,
@@ -140,18 +146,7 @@ class TestSshConnection : public QObject
                           QByteArray *err = nullptr,
                           const QByteArray &input = {})
     {
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [out](const QByteArray &chunk) {
-            if (out) {
-                out->append(chunk);
-            }
-        };
-        callbacks.stderrData = [err](const QByteArray &chunk) {
-            if (err) {
-                err->append(chunk);
-            }
-        };
-        return connection.exec({command, input, 60000}, callbacks);
+        return connection.exec({command, input, 60000}, collect(out, err));
     }
 
 private Q_SLOTS:

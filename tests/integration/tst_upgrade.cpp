@@ -68,6 +68,25 @@ class TestUpgrade : public QObject
         return lines.join(u'\n');
     }
 
+    // Opens @p count connections to @p entry's nginx, each with half a request sent: the
+    // workers holding them stay busy (an old worker cannot drain) until they close.
+    static bool holdWorkers(const HostEntry &entry, int count, std::vector<std::unique_ptr<QTcpSocket>> *clients)
+    {
+        for (int i = 0; i < count; ++i) {
+            auto client = std::make_unique<QTcpSocket>();
+            client->connectToHost(QHostAddress::LocalHost, quint16(entry.httpPort));
+            if (!client->waitForConnected(5000)) {
+                return false;
+            }
+            client->write("GET / HTTP/1.1\r\nHost: lab\r\n");
+            if (!client->waitForBytesWritten(5000)) {
+                return false;
+            }
+            clients->push_back(std::move(client));
+        }
+        return true;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -159,13 +178,8 @@ private Q_SLOTS:
         } else {
             StepReport report = e->upgrade->runUntil(Phase::Spawned);
             QVERIFY2(report.ok, qPrintable(report.message));
-            for (int i = 0; from == u"draining"_s && i < 8; ++i) {
-                auto client = std::make_unique<QTcpSocket>();
-                client->connectToHost(QHostAddress::LocalHost, quint16(entry.httpPort));
-                QVERIFY(client->waitForConnected(5000));
-                client->write("GET / HTTP/1.1\r\nHost: lab\r\n");
-                QVERIFY(client->waitForBytesWritten(5000));
-                clients.push_back(std::move(client));
+            if (from == u"draining"_s) {
+                QVERIFY(holdWorkers(entry, 8, &clients));
             }
             if (from != u"spawned"_s) {
                 sh(entry,
@@ -278,14 +292,7 @@ private Q_SLOTS:
         const HostEntry &entry = host(8);
         // half-sent requests held by the old workers (the only ones yet) keep them busy
         std::vector<std::unique_ptr<QTcpSocket>> clients;
-        for (int i = 0; i < 4; ++i) {
-            auto client = std::make_unique<QTcpSocket>();
-            client->connectToHost(QHostAddress::LocalHost, quint16(entry.httpPort));
-            QVERIFY(client->waitForConnected(5000));
-            client->write("GET / HTTP/1.1\r\nHost: lab\r\n");
-            QVERIFY(client->waitForBytesWritten(5000));
-            clients.push_back(std::move(client));
-        }
+        QVERIFY(holdWorkers(entry, 4, &clients));
         UpgradeSettings quick;
         quick.drainTimeoutSeconds = 1; // stop waiting at once: the host stays draining
         QVERIFY(engine(entry, quick)->upgrade->runUntil(Phase::Spawned).ok);
