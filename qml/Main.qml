@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,10 +9,19 @@ import Baton.Ui
 ApplicationWindow {
     id: window
 
+    // "fleet", "host", "upgrade", "rollout", "compare" or "settings"
+    property string page: "fleet"
+    readonly property var pages: ["fleet", "host", "upgrade", "rollout", "compare", "settings"]
+
+    function showPage(name: string) {
+        if (window.pages.indexOf(name) >= 0)
+            window.page = name;
+    }
+
     width: 1280
     height: 800
-    minimumWidth: 720
-    minimumHeight: 480
+    minimumWidth: 900
+    minimumHeight: 560
     visible: true
     title: Fleet.inventoryName.length > 0 ? qsTr("Baton — %1").arg(Fleet.inventoryName) : qsTr("Baton")
 
@@ -26,23 +37,72 @@ ApplicationWindow {
                 font.bold: true
                 font.pixelSize: 18
             }
-            Label {
-                text: qsTr("Fleet")
-                opacity: 0.7
-            }
-            Item {
+            TabBar {
+                id: tabs
+
+                objectName: "pageTabs"
+                currentIndex: window.pages.indexOf(window.page)
                 Layout.fillWidth: true
+                onCurrentIndexChanged: window.page = window.pages[currentIndex]
+
+                Repeater {
+                    model: [qsTr("Fleet"), qsTr("Host"), qsTr("Upgrade"), qsTr("Rollout"), qsTr("Compare"), qsTr("Settings")]
+
+                    TabButton {
+                        required property string modelData
+                        required property int index
+
+                        objectName: "tab-" + window.pages[index]
+                        text: modelData
+                        width: implicitWidth + 16
+                        Accessible.name: modelData
+                    }
+                }
             }
             Label {
                 text: Fleet.inventoryPath
                 elide: Text.ElideMiddle
                 opacity: 0.7
-                Layout.maximumWidth: window.width / 2
+                Layout.maximumWidth: window.width / 4
             }
         }
     }
 
-    FleetPage {
+    StackLayout {
         anchors.fill: parent
+        currentIndex: window.pages.indexOf(window.page)
+
+        FleetPage {
+            onHostRequested: name => {
+                Fleet.currentHost = name;
+                window.page = "host";
+            }
+            onUpgradeRequested: name => {
+                Fleet.currentHost = name;
+                window.page = "upgrade";
+            }
+            onCompareRequested: hosts => {
+                Fleet.comparison.compare(hosts);
+                window.page = "compare";
+            }
+            onRolloutRequested: hosts => {
+                Fleet.rollout.hosts = hosts;
+                window.page = "rollout";
+            }
+        }
+        HostPage {
+            onUpgradeRequested: window.page = "upgrade"
+        }
+        UpgradePage {}
+        RolloutPage {}
+        ComparePage {}
+        SettingsPage {}
+    }
+
+    HostKeyDialog {
+        anchors.centerIn: parent
+    }
+    SecretDialog {
+        anchors.centerIn: parent
     }
 }

@@ -5,14 +5,20 @@ import QtQuick
 // Sizes and colours shared by the pages and components.
 QtObject {
     readonly property int hostWidth: 200
-    readonly property int sshWidth: 240
-    readonly property int connectionWidth: 140
-    readonly property int workersWidth: 170
+    readonly property int sshWidth: 220
+    readonly property int connectionWidth: 130
+    readonly property int workersWidth: 150
     readonly property int columnSpacing: 16
     readonly property int sidePadding: 12
 
+    // the palette follows Settings.theme through the colour scheme
+    readonly property bool dark: Application.styleHints.colorScheme === Qt.ColorScheme.Dark
     readonly property color neutral: "#9aa0a6"
-    readonly property color pending: "#f9ab00"
-    readonly property color good: "#1e8e3e"
-    readonly property color bad: "#d93025"
+    readonly property color pending: dark ? "#fdd663" : "#b06000"
+    readonly property color good: dark ? "#81c995" : "#1e8e3e"
+    readonly property color bad: dark ? "#f28b82" : "#d93025"
+    readonly property color oldGeneration: dark ? "#aecbfa" : "#5f6368"
+    readonly property color newGeneration: dark ? "#81c995" : "#1a73e8"
+    readonly property color added: dark ? "#1e3a2a" : "#e6f4ea"
+    readonly property color changed: dark ? "#4a3b12" : "#fef7e0"
 }

@@ -17,6 +17,10 @@ Rectangle {
         anchors.rightMargin: Theme.sidePadding
         spacing: Theme.columnSpacing
 
+        Item {
+            // over the rows' selection boxes
+            implicitWidth: 32
+        }
         Label {
             text: qsTr("Host")
             font.bold: true

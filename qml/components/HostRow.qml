@@ -24,6 +24,7 @@ ItemDelegate {
     required property int oldWorkers
     required property int connections
     required property var connectionHistory
+    required property bool selected
 
     readonly property var stateNames: [qsTr("not connected"), qsTr("connecting"), qsTr("connected"), qsTr("failed")]
     readonly property var stateTones: [Theme.neutral, Theme.pending, Theme.good, Theme.bad]
@@ -38,8 +39,17 @@ ItemDelegate {
         opacity: row.hovered ? 0.15 : 1
     }
 
+    Accessible.name: qsTr("host %1").arg(row.name)
+
     contentItem: RowLayout {
         spacing: Theme.columnSpacing
+
+        CheckBox {
+            objectName: "select-" + row.name
+            checked: row.selected
+            onToggled: Fleet.setSelected(row.name, checked)
+            Accessible.name: qsTr("select %1").arg(row.name)
+        }
 
         ColumnLayout {
             spacing: 2

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -6,6 +8,11 @@ import Baton.Ui
 
 Page {
     id: page
+
+    signal hostRequested(string name)
+    signal upgradeRequested(string name)
+    signal compareRequested(var hosts)
+    signal rolloutRequested(var hosts)
 
     title: qsTr("Fleet")
 
@@ -76,6 +83,56 @@ Page {
             }
         }
 
+        RowLayout {
+            objectName: "selectionBar"
+            visible: Fleet.hosts.count > 0
+            spacing: 8
+            Layout.fillWidth: true
+
+            Label {
+                text: qsTr("%n selected", "", Fleet.selection.length)
+                opacity: 0.8
+            }
+            Button {
+                text: qsTr("Select all")
+                flat: true
+                onClicked: Fleet.selectAll()
+            }
+            Button {
+                text: qsTr("Clear")
+                flat: true
+                enabled: Fleet.selection.length > 0
+                onClicked: Fleet.clearSelection()
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "compareSelected"
+                text: qsTr("Compare")
+                enabled: Fleet.selection.length >= 2
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Select two or more hosts to compare their builds and configurations.")
+                onClicked: page.compareRequested(Fleet.selection)
+            }
+            Button {
+                objectName: "upgradeSelected"
+                text: qsTr("Upgrade…")
+                enabled: Fleet.selection.length === 1
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Upgrade one host step by step.")
+                onClicked: page.upgradeRequested(Fleet.selection[0])
+            }
+            Button {
+                objectName: "rolloutSelected"
+                text: qsTr("Roll out…")
+                enabled: Fleet.selection.length >= 1
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Upgrade the selected hosts in canaries and batches.")
+                onClicked: page.rolloutRequested(Fleet.selection)
+            }
+        }
+
         HostListHeader {
             visible: Fleet.hosts.count > 0
             Layout.fillWidth: true
@@ -95,6 +152,7 @@ Page {
 
             delegate: HostRow {
                 width: ListView.view.width
+                onClicked: page.hostRequested(name)
             }
         }
 

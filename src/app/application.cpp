@@ -1,5 +1,7 @@
 #include "application.h"
 
+#include "appsettings.h"
+
 #include "fleet.h"
 #include "screenshotwriter.h"
 #include "translationloader.h"
@@ -33,6 +35,34 @@ QString defaultInventory()
     return QFile::exists(path) ? path : QString();
 }
 
+// What --page shows for a page about chosen hosts: the first hosts of the inventory.
+void showPageData(Fleet &fleet, const QString &page)
+{
+    QStringList first;
+    for (const HostEntry &host : fleet.inventory().hosts) {
+        if (first.size() < 3) {
+            first.append(host.name);
+        }
+    }
+    if (first.isEmpty()) {
+        return;
+    }
+    fleet.setCurrentHost(first.constFirst());
+    for (const QString &host : std::as_const(first)) {
+        fleet.setSelected(host, true);
+    }
+    if (page == u"compare") {
+        // once the hosts have been probed, so that the columns have something to show
+        QObject::connect(&fleet, &Fleet::settledChanged, &fleet, [&fleet, first] {
+            if (fleet.isSettled() && fleet.comparison()->hosts().isEmpty()) {
+                fleet.comparison()->compare(first);
+            }
+        });
+    } else if (page == u"rollout") {
+        fleet.rollout()->setHosts(first);
+    }
+}
+
 } // namespace
 
 int Application::run(QGuiApplication &app)
@@ -53,23 +83,48 @@ int Application::run(QGuiApplication &app)
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               tr("Write a PNG of the main window once its data is loaded, then quit."),
                                               tr("FILE"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        tr("The page to open: fleet, host, upgrade, rollout, compare or settings (host, upgrade and compare show "
+           "the first hosts of the inventory)."),
+        tr("PAGE"),
+        QStringLiteral("fleet"));
     const QCommandLineOption languageOption(
-        QStringLiteral("language"),
+        QStringList{QStringLiteral("lang"), QStringLiteral("language")},
         tr("The user interface language, e.g. en or zh_CN (default: the system's)."),
         tr("LANG"));
-    parser.addOptions({versionOption, inventoryOption, screenshotOption, languageOption});
+    parser.addOptions({versionOption, inventoryOption, screenshotOption, pageOption, languageOption});
     parser.process(app);
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << versionText(QStringLiteral("baton"));
         return 0;
     }
 
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale();
+    const QStringList pages{QStringLiteral("fleet"),
+                            QStringLiteral("host"),
+                            QStringLiteral("upgrade"),
+                            QStringLiteral("rollout"),
+                            QStringLiteral("compare"),
+                            QStringLiteral("settings")};
+    const QString page = parser.value(pageOption);
+    if (!pages.contains(page)) {
+        QTextStream(stderr) << "baton: " << tr("unknown page '%1': use one of %2").arg(page, pages.join(u", "))
+                            << Qt::endl;
+        return 2;
+    }
+
+    AppSettings settings(nullptr);
+    // the command line wins over the saved language, which wins over the system's
+    const auto localeFor = [&](const QString &language) {
+        return !language.isEmpty() ? QLocale(language) : QLocale::system();
+    };
+    const QLocale locale = localeFor(parser.isSet(languageOption) ? parser.value(languageOption) : settings.language());
     QLocale::setDefault(locale);
     TranslationLoader::install(locale);
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE")) {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
+    settings.applyTheme();
 
     Fleet fleet(nullptr);
     fleet.setPolling(true); // live status of every host, from the first frame
@@ -80,11 +135,20 @@ int Application::run(QGuiApplication &app)
         &app,
         [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
+    QObject::connect(&settings, &AppSettings::languageChanged, &engine, [&] {
+        const QLocale chosen = localeFor(settings.language());
+        QLocale::setDefault(chosen);
+        TranslationLoader::install(chosen);
+        engine.retranslate();
+    });
     engine.loadFromModule("Baton.Ui", "Main");
     if (engine.rootObjects().isEmpty()) {
         return 1;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window) {
+        window->setProperty("page", page);
+    }
 
     std::unique_ptr<ScreenshotWriter> screenshot;
     if (parser.isSet(screenshotOption) && window) {
@@ -102,6 +166,8 @@ int Application::run(QGuiApplication &app)
         fleet.setNoInventory();
     } else if (!fleet.loadInventory(inventory)) {
         QTextStream(stderr) << "baton: " << fleet.errorString() << Qt::endl;
+    } else if (page != u"fleet" && page != u"settings") {
+        showPageData(fleet, page);
     }
     return QCoreApplication::exec();
 }

@@ -1,7 +1,15 @@
 #include "fleet.h"
 
+#include "appsettings.h"
+#include "comparison.h"
 #include "fleetmonitor.h"
+#include "guiprompter.h"
+#include "hostdetail.h"
+#include "rolloutcontroller.h"
+#include "transcript.h"
+#include "upgradecontroller.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 namespace Baton {
@@ -16,12 +24,127 @@ Fleet::Fleet(QObject *parent)
     Q_ASSERT_X(!s_instance, "Fleet", "there is one Fleet per process");
     s_instance = this;
     m_visibleHosts.setSourceModel(&m_hosts);
+    m_prompter = new GuiPrompter(this);
+    m_host = new HostDetail(this);
+    m_upgrade = new UpgradeController(this);
+    m_rollout = new RolloutController(this);
+    m_comparison = new Comparison(this);
 }
 
 Fleet::~Fleet()
 {
+    // no question may hold an engine thread while the controllers wait for theirs
+    m_prompter->shutdown();
+    delete m_comparison;
+    delete m_rollout;
+    delete m_upgrade;
+    delete m_host;
     m_monitor.reset();
     s_instance = nullptr;
+}
+
+void Fleet::setCurrentHost(const QString &host)
+{
+    if (m_currentHost == host) {
+        return;
+    }
+    m_currentHost = host;
+    m_host->setHost(host);
+    m_upgrade->setHost(host);
+    Q_EMIT currentHostChanged();
+}
+
+void Fleet::setSelected(const QString &host, bool selected)
+{
+    if (m_hosts.setSelected(host, selected)) {
+        Q_EMIT selectionChanged();
+    }
+}
+
+void Fleet::selectAll()
+{
+    const QStringList before = selection();
+    QStringList all;
+    for (const HostEntry &entry : std::as_const(m_entries)) {
+        all.append(entry.name);
+    }
+    m_hosts.setSelection(all);
+    if (selection() != before) {
+        Q_EMIT selectionChanged();
+    }
+}
+
+void Fleet::clearSelection()
+{
+    const QStringList before = selection();
+    m_hosts.setSelection({});
+    if (!before.isEmpty()) {
+        Q_EMIT selectionChanged();
+    }
+}
+
+void Fleet::poke(const QString &host)
+{
+    if (m_monitor) {
+        m_monitor->poke(host);
+    }
+}
+
+std::optional<HostEntry> Fleet::entry(const QString &host) const
+{
+    const HostEntry *found = m_hosts.entry(host);
+    return found ? std::optional<HostEntry>(*found) : std::nullopt;
+}
+
+const HostSnapshot *Fleet::latestSnapshot(const QString &host) const
+{
+    const auto it = m_latest.constFind(host);
+    return it == m_latest.cend() ? nullptr : &*it;
+}
+
+const HostSnapshot *Fleet::latestFullSnapshot(const QString &host) const
+{
+    const auto it = m_latestFull.constFind(host);
+    return it == m_latestFull.cend() ? nullptr : &*it;
+}
+
+const HostTimeline *Fleet::timeline(const QString &host) const
+{
+    const auto it = m_timelines.constFind(host);
+    return it == m_timelines.cend() ? nullptr : &*it;
+}
+
+void Fleet::addMarker(const QString &host, const QString &signal)
+{
+    m_timelines[host].addMarker({QDateTime::currentMSecsSinceEpoch(), signal});
+    m_host->hostUpdated(host);
+}
+
+void Fleet::notePhase(const QString &host, qint64 msecs, Phase phase)
+{
+    m_timelines[host].notePhase(msecs, phaseName(phase));
+}
+
+Transcript *Fleet::transcript()
+{
+    if (!m_transcript) {
+        m_transcript = std::make_unique<Transcript>();
+        m_host->setTranscriptPath(m_transcript->path());
+    }
+    return m_transcript.get();
+}
+
+void Fleet::takeSnapshot(const QString &host, const HostSnapshot &snapshot)
+{
+    m_hosts.updateStatus(host, snapshot);
+    m_latest.insert(host, snapshot);
+    if (snapshot.ok() && !snapshot.record.quick) {
+        m_latestFull.insert(host, snapshot);
+    }
+    m_timelines[host].append(HostTimeline::sampleOf(snapshot, QDateTime::currentMSecsSinceEpoch()));
+    m_host->hostUpdated(host);
+    m_upgrade->hostUpdated(host);
+    Q_EMIT hostUpdated(host);
 }
 
 void Fleet::setPolling(bool polling)
@@ -40,12 +163,16 @@ void Fleet::restartMonitor()
     m_monitor.reset();
     m_answered.clear();
     if (m_polling && !m_entries.isEmpty()) {
-        m_monitor = std::make_unique<FleetMonitor>(m_entries, FleetMonitor::Settings{});
+        FleetMonitor::Settings settings;
+        if (AppSettings::instance()) {
+            settings.slowMs = AppSettings::instance()->pollIntervalMs();
+        }
+        m_monitor = std::make_unique<FleetMonitor>(m_entries, settings, m_prompter);
         connect(m_monitor.get(),
                 &FleetMonitor::updated,
                 this,
                 [this](const QString &host, const HostSnapshot &snapshot, bool, int) {
-                    m_hosts.updateStatus(host, snapshot);
+                    takeSnapshot(host, snapshot);
                     const bool before = isSettled();
                     m_answered.insert(host);
                     if (!before && isSettled()) {
@@ -96,9 +223,14 @@ bool Fleet::loadInventory(const QString &path)
     }
     m_inventoryPath = path;
     m_inventoryName = inventory->name;
+    m_inventory = *inventory;
+    m_latest.clear();
+    m_latestFull.clear();
+    m_timelines.clear();
     m_hosts.setHosts(inventory->hosts);
     m_entries = inventory->hosts;
     Q_EMIT inventoryChanged();
+    Q_EMIT selectionChanged();
     restartMonitor();
     setErrorString({});
     setLoaded();

@@ -1,7 +1,14 @@
 #pragma once
 
+#include "comparison.h"
+#include "guiprompter.h"
+#include "hostdetail.h"
 #include "hostfiltermodel.h"
 #include "hostlistmodel.h"
+#include "hosttimeline.h"
+#include "inventory.h"
+#include "rolloutcontroller.h"
+#include "upgradecontroller.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -12,6 +19,7 @@
 namespace Baton {
 
 class FleetMonitor;
+class Transcript;
 
 /**
  * @brief The facade QML talks to: the inventory in use and its hosts.
@@ -36,6 +44,15 @@ class Fleet : public QObject
     Q_PROPERTY(bool polling READ isPolling WRITE setPolling NOTIFY pollingChanged)
     /// Loaded, and (when polling) every host has answered or failed once.
     Q_PROPERTY(bool settled READ isSettled NOTIFY settledChanged)
+    /// the host the Host and Upgrade pages show
+    Q_PROPERTY(QString currentHost READ currentHost WRITE setCurrentHost NOTIFY currentHostChanged)
+    /// the hosts chosen on the Fleet page, in the inventory's order
+    Q_PROPERTY(QStringList selection READ selection NOTIFY selectionChanged)
+    Q_PROPERTY(Baton::HostDetail *host READ host CONSTANT)
+    Q_PROPERTY(Baton::UpgradeController *upgrade READ upgrade CONSTANT)
+    Q_PROPERTY(Baton::RolloutController *rollout READ rollout CONSTANT)
+    Q_PROPERTY(Baton::Comparison *comparison READ comparison CONSTANT)
+    Q_PROPERTY(Baton::GuiPrompter *prompter READ prompter CONSTANT)
 
 public:
     // No default argument: QML must use create(), never construct a second Fleet.
@@ -61,12 +78,47 @@ public:
     /** @brief Marks the fleet as loaded with no inventory (nothing to read). */
     void setNoInventory();
 
+    QString currentHost() const { return m_currentHost; }
+    void setCurrentHost(const QString &host);
+    QStringList selection() const { return m_hosts.selection(); }
+    Q_INVOKABLE void setSelected(const QString &host, bool selected);
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void clearSelection();
+    /** @brief Probes @p host now and fast from there (a step was started on it). */
+    Q_INVOKABLE void poke(const QString &host);
+
+    HostDetail *host() { return m_host; }
+    UpgradeController *upgrade() { return m_upgrade; }
+    RolloutController *rollout() { return m_rollout; }
+    Comparison *comparison() { return m_comparison; }
+    GuiPrompter *prompter() { return m_prompter; }
+
+    std::optional<HostEntry> entry(const QString &host) const;
+    const Inventory &inventory() const { return m_inventory; }
+    /** @brief The last probe of @p host, or null before the first. */
+    const HostSnapshot *latestSnapshot(const QString &host) const;
+    /** @brief The last full probe (versions, builds, sums) of @p host, or null. */
+    const HostSnapshot *latestFullSnapshot(const QString &host) const;
+    const HostTimeline *timeline(const QString &host) const;
+    /** @brief Notes on @p host's chart that @p signal was just sent. */
+    void addMarker(const QString &host, const QString &signal);
+    /** @brief Notes on @p host's timeline the phase one of the engine's probes saw at @p msecs. */
+    void notePhase(const QString &host, qint64 msecs, Phase phase);
+    /** @brief Takes a probe of @p host made outside the monitor (after a step). */
+    void takeSnapshot(const QString &host, const HostSnapshot &snapshot);
+    /** @brief This session's transcript (made on first use). */
+    Transcript *transcript();
+
 Q_SIGNALS:
     void inventoryChanged();
     void loadedChanged();
     void errorStringChanged();
     void pollingChanged();
     void settledChanged();
+    void currentHostChanged();
+    void selectionChanged();
+    /** @brief A probe of @p host came in. */
+    void hostUpdated(const QString &host);
 
 private:
     void setErrorString(const QString &error);
@@ -81,6 +133,17 @@ private:
     bool m_loaded = false;
     bool m_polling = false;
     QList<HostEntry> m_entries;
+    Inventory m_inventory;
+    QString m_currentHost;
+    QHash<QString, HostSnapshot> m_latest;
+    QHash<QString, HostSnapshot> m_latestFull;
+    QHash<QString, HostTimeline> m_timelines;
+    std::unique_ptr<Transcript> m_transcript;
+    GuiPrompter *m_prompter = nullptr;
+    HostDetail *m_host = nullptr;
+    UpgradeController *m_upgrade = nullptr;
+    RolloutController *m_rollout = nullptr;
+    Comparison *m_comparison = nullptr;
     std::unique_ptr<FleetMonitor> m_monitor;
     QSet<QString> m_answered; ///< hosts whose first probe came back
 };

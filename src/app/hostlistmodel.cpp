@@ -62,6 +62,8 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(status.history);
     case ValidStepsRole:
         return status.validSteps;
+    case SelectedRole:
+        return m_selected.contains(host.name);
     default:
         return {};
     }
@@ -88,6 +90,7 @@ QHash<int, QByteArray> HostListModel::roleNames() const
         {ConnectionsRole, "connections"},
         {ConnectionHistoryRole, "connectionHistory"},
         {ValidStepsRole, "validSteps"},
+        {SelectedRole, "selected"},
     };
 }
 
@@ -98,6 +101,11 @@ void HostListModel::setHosts(const QList<HostEntry> &hosts)
     m_hosts = hosts;
     m_status = QList<Status>(hosts.size());
     m_dirty.clear();
+    QSet<QString> names;
+    for (const HostEntry &entry : hosts) {
+        names.insert(entry.name);
+    }
+    m_selected.intersect(names);
     endResetModel();
     if (countChanges) {
         Q_EMIT countChanged();
@@ -184,6 +192,53 @@ void HostListModel::flush()
         Q_EMIT dataChanged(index(rows.at(i)), index(rows.at(j)), roles);
         i = j + 1;
     }
+}
+
+bool HostListModel::setSelected(const QString &host, bool selected)
+{
+    for (int row = 0; row < m_hosts.size(); ++row) {
+        if (m_hosts.at(row).name == host) {
+            if (m_selected.contains(host) == selected) {
+                return false;
+            }
+            if (selected) {
+                m_selected.insert(host);
+            } else {
+                m_selected.remove(host);
+            }
+            Q_EMIT dataChanged(index(row), index(row), {SelectedRole});
+            return true;
+        }
+    }
+    return false;
+}
+
+void HostListModel::setSelection(const QStringList &hosts)
+{
+    for (const HostEntry &entry : std::as_const(m_hosts)) {
+        setSelected(entry.name, hosts.contains(entry.name));
+    }
+}
+
+QStringList HostListModel::selection() const
+{
+    QStringList names;
+    for (const HostEntry &entry : m_hosts) {
+        if (m_selected.contains(entry.name)) {
+            names.append(entry.name);
+        }
+    }
+    return names;
+}
+
+const HostEntry *HostListModel::entry(const QString &host) const
+{
+    for (const HostEntry &entry : m_hosts) {
+        if (entry.name == host) {
+            return &entry;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace Baton

@@ -46,6 +46,7 @@ public:
         ConnectionsRole, ///< "connections": established connections of all workers
         ConnectionHistoryRole, ///< "connectionHistory": the last 60 samples of connections, oldest first
         ValidStepsRole, ///< "validSteps": the steps possible from the phase
+        SelectedRole, ///< "selected": chosen for compare, upgrade or rollout
     };
     Q_ENUM(Role)
 
@@ -75,6 +76,15 @@ public:
     /** @brief Emits the pending updates now (otherwise within 100 ms). */
     void flush();
 
+    /** @brief Selects or deselects @p host; false when nothing changed. */
+    bool setSelected(const QString &host, bool selected);
+    /** @brief Selects exactly @p hosts (unknown names are ignored). */
+    void setSelection(const QStringList &hosts);
+    /** @brief The selected hosts, in the inventory's order. */
+    QStringList selection() const;
+    /** @brief The inventory entry of @p host, or null. */
+    const HostEntry *entry(const QString &host) const;
+
     /** @brief How many samples connectionHistory keeps. */
     static constexpr int HistoryLength = 60;
 
@@ -99,6 +109,7 @@ private:
     QList<HostEntry> m_hosts;
     QList<Status> m_status;
     QSet<int> m_dirty; ///< rows changed since the last flush
+    QSet<QString> m_selected;
     QTimer m_flushTimer;
 };
 

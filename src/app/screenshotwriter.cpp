@@ -23,7 +23,9 @@ ScreenshotWriter::ScreenshotWriter(QQuickWindow *window, const QString &fileName
 
 void ScreenshotWriter::onFrameSwapped()
 {
-    if (m_done || !Fleet::instance() || !Fleet::instance()->isSettled()) {
+    // and the configurations a comparison reads are in
+    if (m_done || !Fleet::instance() || !Fleet::instance()->isSettled() ||
+        Fleet::instance()->comparison()->loading() > 0) {
         return;
     }
     if (++m_framesSinceLoaded < 3) {

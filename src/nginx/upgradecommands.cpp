@@ -80,6 +80,11 @@ QString testConfiguration(const QString &binary, const MasterArguments &argument
     return shellJoin(words + QStringList{QStringLiteral("-t")} + arguments.options());
 }
 
+QString dumpConfiguration(const QString &binary, const MasterArguments &arguments)
+{
+    return shellJoin(QStringList{binary, QStringLiteral("-T"), QStringLiteral("-q")} + arguments.options());
+}
+
 QString signal(const QString &signal, qint64 pid, quint64 startTime)
 {
     // The start time is the 22nd field of /proc/PID/stat, counted after the ")" that ends

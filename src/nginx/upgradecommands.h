@@ -50,6 +50,9 @@ QString install(const QString &source, const QString &binary);
  * first (the build, then the test, in one run). */
 QString testConfiguration(const QString &binary, const MasterArguments &arguments, bool showBuild = false);
 
+/** @brief `BINARY -T -q` with the master's own options: the whole configuration, as nginx reads it, on stdout. */
+QString dumpConfiguration(const QString &binary, const MasterArguments &arguments);
+
 /** @brief Sends @p signal (USR2, WINCH, QUIT, HUP, TERM) to @p pid, if it is still the process
  * started at @p startTime (field 22 of /proc/PID/stat): never to a recycled pid. */
 QString signal(const QString &signal, qint64 pid, quint64 startTime);

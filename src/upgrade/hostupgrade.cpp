@@ -371,6 +371,9 @@ struct HostUpgrade::Private
             stateDirectory = C::stateDirectory(snapshot.instance.pidFile);
         }
         remember(snapshot);
+        if (q->onPhase) {
+            q->onPhase(snapshot.state.phase);
+        }
         note(step,
              HostUpgrade::tr("phase: %1%2")
                  .arg(phaseName(snapshot.state.phase),
@@ -865,6 +868,9 @@ struct HostUpgrade::Private
             HostUpgrade::tr("sending %1 to %2 (pid %3)").arg(name, process.title.section(u' ', 1, 2)).arg(process.pid);
         note(step, line); // in the transcript before it happens: a crash right after still leaves a trace
         progress(line);
+        if (q->onSignal) {
+            q->onSignal(name, process.pid);
+        }
         return runStep(step, name.toLower(), before + C::signal(name, process.pid, process.startTime), 30, true);
     }
 

@@ -112,6 +112,11 @@ public:
 
     /** @brief Receives a line for the user as things happen ("old workers: 2 left, 5 connections"). */
     std::function<void(const QString &line)> onProgress;
+    /** @brief Told just before a signal goes to a process ("USR2", pid), for the charts' markers. */
+    std::function<void(const QString &signal, qint64 pid)> onSignal;
+    /** @brief Told the phase each of the engine's own probes derived, as it comes in (for
+     * timelines: a rollout's steps are often quicker than a monitor's tick). */
+    std::function<void(Phase phase)> onPhase;
 
     HostSnapshot snapshot();
     /** @brief The steps that are valid from @p phase. */

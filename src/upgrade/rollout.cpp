@@ -78,6 +78,25 @@ UpgradeSettings Rollout::settingsFor(const HostEntry &host) const
     return settings;
 }
 
+void Rollout::forwardEvents(const HostEntry &host, HostUpgrade &upgrade)
+{
+    upgrade.onProgress = [this, name = host.name](const QString &line) {
+        if (onProgress) {
+            onProgress(name, line);
+        }
+    };
+    upgrade.onSignal = [this, name = host.name](const QString &signal, qint64) {
+        if (onSignal) {
+            onSignal(name, signal);
+        }
+    };
+    upgrade.onPhase = [this, name = host.name](Phase phase) {
+        if (onPhase) {
+            onPhase(name, phase);
+        }
+    };
+}
+
 RolloutHost Rollout::upgradeHost(const HostEntry &host, int batch)
 {
     RolloutHost result;
@@ -87,11 +106,7 @@ RolloutHost Rollout::upgradeHost(const HostEntry &host, int batch)
     timer.start();
     SshRemoteHost remote(host.sshConfig(), m_prompter);
     HostUpgrade upgrade(host, &remote, m_transcript, settingsFor(host));
-    upgrade.onProgress = [this, &host](const QString &line) {
-        if (onProgress) {
-            onProgress(host.name, line);
-        }
-    };
+    forwardEvents(host, upgrade);
     const StepReport report = upgrade.runUntil(Phase::Running);
     result.phase = report.phase;
     result.message = report.message;
@@ -104,11 +119,7 @@ void Rollout::rollBackHost(const HostEntry &host, RolloutHost *result)
 {
     SshRemoteHost remote(host.sshConfig(), m_prompter);
     HostUpgrade upgrade(host, &remote, m_transcript, settingsFor(host));
-    upgrade.onProgress = [this, &host](const QString &line) {
-        if (onProgress) {
-            onProgress(host.name, line);
-        }
-    };
+    forwardEvents(host, upgrade);
     const StepReport report = upgrade.undo();
     if (report.ok) {
         result->state = RolloutHost::State::RolledBack;

@@ -89,6 +89,9 @@ public:
 
     /** @brief A line about one host, as things happen (called from the hosts' threads). */
     std::function<void(const QString &host, const QString &line)> onProgress;
+    /** @brief HostUpgrade::onSignal and onPhase of each host (called from the hosts' threads). */
+    std::function<void(const QString &host, const QString &signal)> onSignal;
+    std::function<void(const QString &host, Phase phase)> onPhase;
     /** @brief Asked after the canaries when the plan says so: true to go on. */
     std::function<bool(const QList<RolloutHost> &canaries)> confirmCanaries;
 
@@ -99,6 +102,7 @@ private:
     RolloutHost upgradeHost(const HostEntry &host, int batch);
     void rollBackHost(const HostEntry &host, RolloutHost *result);
     UpgradeSettings settingsFor(const HostEntry &host) const;
+    void forwardEvents(const HostEntry &host, HostUpgrade &upgrade);
 
     Inventory m_inventory;
     RolloutPlan m_plan;

@@ -1,5 +1,8 @@
+#include "appsettings.h"
 #include "fleet.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -11,7 +14,10 @@ class Setup : public QObject
 {
     Q_OBJECT
 
-    Baton::Fleet m_fleet{nullptr}; // the C++-owned singleton QML reaches as Fleet
+    QTemporaryDir m_dir;
+    QSettings m_settings{m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    Baton::AppSettings m_appSettings{nullptr, &m_settings}; // the singletons QML reaches as Settings
+    Baton::Fleet m_fleet{nullptr}; // and Fleet
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(components, Setup)

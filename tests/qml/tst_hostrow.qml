@@ -22,6 +22,8 @@ TestCase {
 
     function texts(item) {
         let found = []
+        if (item.checkable !== undefined)
+            return found // the selection check box: no text of its own
         if (item.text !== undefined && typeof item.text === "string" && item.visible)
             found.push(item.text)
         for (let i = 0; i < item.children.length; ++i)
@@ -46,7 +48,8 @@ TestCase {
             workers: 0,
             oldWorkers: 0,
             connections: 0,
-            connectionHistory: []
+            connectionHistory: [],
+            selected: false
         }
         for (const key in overrides)
             properties[key] = overrides[key]
@@ -73,6 +76,16 @@ TestCase {
         verify(shown.includes("10.0.0.1:2222"), shown)
         verify(shown.includes("any nginx master on the host"), shown)
         verify(!shown.includes(""), "no empty group line: " + shown)
+    }
+
+    function test_selection() {
+        const row = makeRow({ selected: true })
+        const box = findChild(row, "select-web-1")
+        verify(box, "a selection check box")
+        verify(box.checked)
+        compare(box.Accessible.name, "select web-1")
+        row.selected = false
+        verify(!box.checked)
     }
 
     function test_liveStatus() {

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QSettings>
+
+namespace Baton {
+
+/**
+ * @brief The user's preferences (QML singleton `Settings`), kept with QSettings: language,
+ * theme, and the defaults of upgrades and polling. Never holds secrets.
+ *
+ * C++-owned like Fleet: the application creates it before the QML engine.
+ */
+class AppSettings : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Settings)
+    QML_SINGLETON
+    /// "" follows the system; "en" or "zh_CN"
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(Theme theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(
+        int drainTimeoutSeconds READ drainTimeoutSeconds WRITE setDrainTimeoutSeconds NOTIFY drainTimeoutSecondsChanged)
+    /// requested on the host during upgrades; empty: http://127.0.0.1:<port>/ when known
+    Q_PROPERTY(QString healthUrl READ healthUrl WRITE setHealthUrl NOTIFY healthUrlChanged)
+    /// the slow tick of live status, for hosts that do not change
+    Q_PROPERTY(int pollIntervalMs READ pollIntervalMs WRITE setPollIntervalMs NOTIFY pollIntervalMsChanged)
+    /// hosts upgraded at once in a rollout
+    Q_PROPERTY(int parallelism READ parallelism WRITE setParallelism NOTIFY parallelismChanged)
+
+public:
+    enum Theme {
+        SystemTheme,
+        LightTheme,
+        DarkTheme,
+    };
+    Q_ENUM(Theme)
+
+    /** @brief Reads from @p settings (the application's QSettings when null). */
+    explicit AppSettings(QObject *parent, QSettings *settings = nullptr);
+    ~AppSettings() override;
+
+    static AppSettings *instance();
+    static AppSettings *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    Theme theme() const { return m_theme; }
+    void setTheme(Theme theme);
+    int drainTimeoutSeconds() const { return m_drainTimeoutSeconds; }
+    void setDrainTimeoutSeconds(int seconds);
+    QString healthUrl() const { return m_healthUrl; }
+    void setHealthUrl(const QString &url);
+    int pollIntervalMs() const { return m_pollIntervalMs; }
+    void setPollIntervalMs(int ms);
+    int parallelism() const { return m_parallelism; }
+    void setParallelism(int hosts);
+
+    /** @brief Applies the theme to the application (the style follows the colour scheme). */
+    void applyTheme() const;
+
+Q_SIGNALS:
+    void languageChanged();
+    void themeChanged();
+    void drainTimeoutSecondsChanged();
+    void healthUrlChanged();
+    void pollIntervalMsChanged();
+    void parallelismChanged();
+
+private:
+    void store(const QString &key, const QVariant &value);
+
+    QSettings *m_settings = nullptr;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QString m_language;
+    Theme m_theme = SystemTheme;
+    int m_drainTimeoutSeconds = 300;
+    QString m_healthUrl;
+    int m_pollIntervalMs = 8000;
+    int m_parallelism = 5;
+};
+
+} // namespace Baton
