@@ -89,6 +89,10 @@ ApplicationWindow {
                 Fleet.rollout.hosts = hosts;
                 window.page = "rollout";
             }
+            onRollbackRequested: hosts => {
+                Fleet.rollout.hosts = hosts;
+                window.page = "rollout";
+            }
         }
         HostPage {
             onUpgradeRequested: window.page = "upgrade"

@@ -21,4 +21,24 @@ QtObject {
     readonly property color newGeneration: dark ? "#81c995" : "#1a73e8"
     readonly property color added: dark ? "#1e3a2a" : "#e6f4ea"
     readonly property color changed: dark ? "#4a3b12" : "#fef7e0"
+
+    // a derived phase as the user reads it; "changing": a short abnormal moment between two
+    // phases (nginx renames its pid file before the new master writes its own)
+    readonly property var phaseNames: ({
+            "stopped": qsTr("stopped"),
+            "running": qsTr("running"),
+            "spawned": qsTr("spawned"),
+            "draining": qsTr("draining"),
+            "parked": qsTr("parked"),
+            "abnormal": qsTr("abnormal"),
+            "changing": qsTr("changing")
+        })
+
+    function phaseName(phase: string): string {
+        return phaseNames[phase] ?? phase;
+    }
+
+    function phaseTone(phase: string): color {
+        return phase === "running" ? good : phase === "abnormal" ? bad : phase === "stopped" || phase === "" ? neutral : pending;
+    }
 }

@@ -8,15 +8,7 @@ Rectangle {
 
     property string phase
 
-    readonly property var names: ({
-            "stopped": qsTr("stopped"),
-            "running": qsTr("running"),
-            "spawned": qsTr("spawned"),
-            "draining": qsTr("draining"),
-            "parked": qsTr("parked"),
-            "abnormal": qsTr("abnormal")
-        })
-    readonly property color tone: phase === "running" ? Theme.good : phase === "abnormal" ? Theme.bad : phase === "stopped" || phase === "" ? Theme.neutral : Theme.pending
+    readonly property color tone: Theme.phaseTone(phase)
 
     implicitWidth: label.implicitWidth + 14
     implicitHeight: label.implicitHeight + 4
@@ -31,7 +23,7 @@ Rectangle {
     Label {
         id: label
         anchors.centerIn: parent
-        text: badge.names[badge.phase] ?? badge.phase
+        text: Theme.phaseName(badge.phase)
         font.pixelSize: 11
     }
 }

@@ -14,18 +14,17 @@ RowLayout {
     required property string state
     required property string message
     required property var segments
+    /// the first batch is the canaries
+    property bool canaries: true
 
     readonly property var stateNames: ({
             "pending": qsTr("pending"),
             "upgrading": qsTr("upgrading"),
+            "rolling-back": qsTr("rolling back"),
             "upgraded": qsTr("upgraded"),
             "failed": qsTr("failed"),
             "rolled-back": qsTr("rolled back")
         })
-
-    function toneOf(phase: string): color {
-        return phase === "running" ? Theme.good : phase === "abnormal" ? Theme.bad : phase === "" || phase === "stopped" ? Theme.neutral : Theme.pending;
-    }
 
     spacing: 12
     Accessible.name: qsTr("%1: %2").arg(name).arg(stateNames[state] ?? state)
@@ -39,7 +38,7 @@ RowLayout {
             font.bold: true
         }
         Label {
-            text: lane.batch === 0 ? qsTr("canary") : qsTr("batch %1").arg(lane.batch)
+            text: lane.batch === 0 && lane.canaries ? qsTr("canary") : qsTr("batch %1").arg(lane.canaries ? lane.batch : lane.batch + 1)
             opacity: 0.6
             font.pixelSize: 11
         }
@@ -57,18 +56,25 @@ RowLayout {
                 id: segment
 
                 required property var modelData
+                readonly property color tone: Theme.phaseTone(modelData.phase)
 
                 x: parent.width * modelData.from
                 width: Math.max(2, parent.width * (modelData.to - modelData.from))
                 height: parent.height
                 radius: 3
-                color: Qt.rgba(lane.toneOf(modelData.phase).r, lane.toneOf(modelData.phase).g, lane.toneOf(modelData.phase).b, 0.5)
-                border.color: lane.toneOf(modelData.phase)
+                color: Qt.rgba(tone.r, tone.g, tone.b, 0.5)
+                border.color: tone
+                ToolTip.visible: segmentHover.hovered
+                ToolTip.text: qsTr("%1, %2 s").arg(Theme.phaseName(modelData.phase)).arg((modelData.seconds ?? 0).toFixed(1))
+
+                HoverHandler {
+                    id: segmentHover
+                }
 
                 Label {
                     anchors.centerIn: parent
                     visible: parent.width > implicitWidth + 6
-                    text: segment.modelData.phase
+                    text: Theme.phaseName(segment.modelData.phase)
                     font.pixelSize: 10
                 }
             }

@@ -13,8 +13,22 @@ Page {
     signal upgradeRequested(string name)
     signal compareRequested(var hosts)
     signal rolloutRequested(var hosts)
+    signal rollbackRequested(var hosts)
+
+    // why the last removal was refused, if it was
+    property string editMessage
 
     title: qsTr("Fleet")
+
+    HostDialog {
+        id: hostDialog
+    }
+    ImportDialog {
+        id: importDialog
+    }
+    ConfirmDialog {
+        id: confirmRemove
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -36,6 +50,18 @@ Page {
             }
             Item {
                 Layout.fillWidth: true
+            }
+            Button {
+                objectName: "addHost"
+                text: qsTr("Add host…")
+                enabled: Fleet.editor.canEdit
+                onClicked: hostDialog.edit("")
+            }
+            Button {
+                objectName: "importHosts"
+                text: qsTr("Import from ~/.ssh/config…")
+                enabled: Fleet.editor.canEdit
+                onClicked: importDialog.show()
             }
             ComboBox {
                 id: filterBox
@@ -64,6 +90,14 @@ Page {
                 Accessible.name: qsTr("Search")
                 Layout.preferredWidth: 260
             }
+        }
+
+        Label {
+            visible: page.editMessage.length > 0
+            text: page.editMessage
+            color: Theme.bad
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
 
         Frame {
@@ -104,6 +138,22 @@ Page {
                 enabled: Fleet.selection.length > 0
                 onClicked: Fleet.clearSelection()
             }
+            Button {
+                objectName: "editSelected"
+                text: qsTr("Edit…")
+                flat: true
+                enabled: Fleet.selection.length === 1 && Fleet.editor.canEdit
+                onClicked: hostDialog.edit(Fleet.selection[0])
+            }
+            Button {
+                objectName: "removeSelected"
+                text: qsTr("Remove…")
+                flat: true
+                enabled: Fleet.selection.length > 0 && Fleet.editor.canEdit
+                onClicked: confirmRemove.ask(qsTr("Remove %n host(s) from the inventory?", "", Fleet.selection.length), Fleet.selection.join(", "), qsTr("Nothing changes on the hosts; only the inventory file is rewritten."), () => {
+                    page.editMessage = Fleet.editor.removeHosts(Fleet.selection);
+                })
+            }
             Item {
                 Layout.fillWidth: true
             }
@@ -130,6 +180,14 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Upgrade the selected hosts in canaries and batches.")
                 onClicked: page.rolloutRequested(Fleet.selection)
+            }
+            Button {
+                objectName: "rollbackSelected"
+                text: qsTr("Roll back…")
+                enabled: Fleet.selection.length >= 1
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Put the selected hosts back on the binary they ran before their last upgrade.")
+                onClicked: page.rollbackRequested(Fleet.selection)
             }
         }
 
@@ -165,9 +223,11 @@ Page {
         }
 
         EmptyState {
-            visible: Fleet.loaded && Fleet.hosts.count === 0 && Fleet.errorString.length === 0
+            visible: Fleet.loaded && Fleet.hosts.count === 0
             Layout.fillWidth: true
             Layout.fillHeight: true
+            onAddHost: hostDialog.edit("")
+            onImportHosts: importDialog.show()
         }
     }
 }

@@ -26,7 +26,7 @@ Page {
 
         RowLayout {
             Label {
-                text: qsTr("Roll out to %n host(s)", "", page.rollout.hosts.length)
+                text: page.rollout.started && page.rollout.mode === "rollback" ? qsTr("Roll back %n host(s)", "", page.rollout.hosts.length) : qsTr("Roll out to %n host(s)", "", page.rollout.hosts.length)
                 font.pixelSize: 20
                 font.bold: true
             }
@@ -120,6 +120,14 @@ Page {
                 onClicked: confirm.ask(qsTr("Roll out to %n host(s)?", "", page.rollout.hosts.length), qsTr("Every host is upgraded and committed, batch by batch, within the failure budget."), qsTr("This changes the hosts."), () => page.rollout.start())
             }
             Button {
+                objectName: "rollBackHosts"
+                text: qsTr("Roll back these hosts")
+                enabled: !page.rollout.busy && page.rollout.hosts.length > 0
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Put each host back on the binary it ran before its last upgrade, whatever its phase.")
+                onClicked: confirm.ask(qsTr("Roll back %n host(s)?", "", page.rollout.hosts.length), qsTr("Each host goes back to the binary it ran before Baton's last upgrade: a rollback while an upgrade is under way, or a new upgrade to the backup once committed. A host already there is left alone."), qsTr("This changes the hosts."), () => page.rollout.rollBack())
+            }
+            Button {
                 text: qsTr("Stop")
                 enabled: page.rollout.busy
                 onClicked: page.rollout.cancel()
@@ -146,6 +154,7 @@ Page {
 
             delegate: Swimlane {
                 width: ListView.view.width
+                canaries: page.rollout.mode === "upgrade" && page.rollout.canaries > 0
             }
         }
 

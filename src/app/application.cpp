@@ -30,8 +30,7 @@ QString defaultInventory()
     if (!env.isEmpty()) {
         return env;
     }
-    const QString path =
-        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/inventory.json");
+    const QString path = InventoryEditor::defaultInventoryPath();
     return QFile::exists(path) ? path : QString();
 }
 

@@ -29,12 +29,17 @@ Fleet::Fleet(QObject *parent)
     m_upgrade = new UpgradeController(this);
     m_rollout = new RolloutController(this);
     m_comparison = new Comparison(this);
+    m_editor = new InventoryEditor(this);
+    m_lab = new LabLauncher(this);
 }
 
 Fleet::~Fleet()
 {
     // no question may hold an engine thread while the controllers wait for theirs
     m_prompter->shutdown();
+    m_monitor.reset(); // before the lab's hosts go
+    delete m_lab;
+    delete m_editor;
     delete m_comparison;
     delete m_rollout;
     delete m_upgrade;

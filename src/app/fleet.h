@@ -7,6 +7,8 @@
 #include "hostlistmodel.h"
 #include "hosttimeline.h"
 #include "inventory.h"
+#include "inventoryeditor.h"
+#include "lablauncher.h"
 #include "rolloutcontroller.h"
 #include "upgradecontroller.h"
 
@@ -53,6 +55,8 @@ class Fleet : public QObject
     Q_PROPERTY(Baton::RolloutController *rollout READ rollout CONSTANT)
     Q_PROPERTY(Baton::Comparison *comparison READ comparison CONSTANT)
     Q_PROPERTY(Baton::GuiPrompter *prompter READ prompter CONSTANT)
+    Q_PROPERTY(Baton::InventoryEditor *editor READ editor CONSTANT)
+    Q_PROPERTY(Baton::LabLauncher *lab READ lab CONSTANT)
 
 public:
     // No default argument: QML must use create(), never construct a second Fleet.
@@ -92,6 +96,8 @@ public:
     RolloutController *rollout() { return m_rollout; }
     Comparison *comparison() { return m_comparison; }
     GuiPrompter *prompter() { return m_prompter; }
+    InventoryEditor *editor() { return m_editor; }
+    LabLauncher *lab() { return m_lab; }
 
     std::optional<HostEntry> entry(const QString &host) const;
     const Inventory &inventory() const { return m_inventory; }
@@ -144,6 +150,8 @@ private:
     UpgradeController *m_upgrade = nullptr;
     RolloutController *m_rollout = nullptr;
     Comparison *m_comparison = nullptr;
+    InventoryEditor *m_editor = nullptr;
+    LabLauncher *m_lab = nullptr;
     std::unique_ptr<FleetMonitor> m_monitor;
     QSet<QString> m_answered; ///< hosts whose first probe came back
 };

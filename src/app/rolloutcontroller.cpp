@@ -133,6 +133,16 @@ double RolloutController::elapsedSeconds() const
 
 bool RolloutController::start()
 {
+    return launch(u"upgrade"_s);
+}
+
+bool RolloutController::rollBack()
+{
+    return launch(u"rollback"_s);
+}
+
+bool RolloutController::launch(const QString &mode)
+{
     if (m_busy || m_hosts.isEmpty()) {
         return false;
     }
@@ -148,13 +158,14 @@ bool RolloutController::start()
         plan.settings.healthUrl = app->healthUrl();
         plan.settings.drainTimeoutSeconds = app->drainTimeoutSeconds();
     }
-    m_lanes.setHosts(plan.batches());
+    const bool rollingBack = mode == u"rollback";
+    m_lanes.setHosts(rollingBack ? QList<QStringList>{m_hosts} : plan.batches());
     m_rollout = std::make_shared<Rollout>(m_fleet->inventory(), plan, m_fleet->transcript(), m_fleet->prompter());
     m_rollout->onProgress = [this](const QString &host, const QString &line) {
         QMetaObject::invokeMethod(
             this,
             [this, host, line] {
-                m_lanes.setState(host, u"upgrading"_s, line);
+                m_lanes.setState(host, m_mode == u"rollback" ? u"rolling-back"_s : u"upgrading"_s, line);
                 m_fleet->poke(host);
             },
             Qt::QueuedConnection);
@@ -170,8 +181,10 @@ bool RolloutController::start()
             Qt::QueuedConnection);
     };
     m_busy = true;
+    m_mode = mode;
     m_ok = false;
-    m_message = tr("Rolling out to %n host(s)…", "", int(m_hosts.size()));
+    m_message = rollingBack ? tr("Rolling back %n host(s)…", "", int(m_hosts.size()))
+                            : tr("Rolling out to %n host(s)…", "", int(m_hosts.size()));
     m_startedAt = QDateTime::currentMSecsSinceEpoch();
     m_endedAt = 0;
     Q_EMIT busyChanged();
@@ -180,8 +193,8 @@ bool RolloutController::start()
     for (const QString &host : std::as_const(m_hosts)) {
         m_fleet->poke(host);
     }
-    m_jobs.start([this, rollout = m_rollout] {
-        const RolloutResult result = rollout->run();
+    m_jobs.start([this, rollout = m_rollout, rollingBack] {
+        const RolloutResult result = rollingBack ? rollout->rollBackAll() : rollout->run();
         QMetaObject::invokeMethod(
             this,
             [this, result] {

@@ -38,6 +38,8 @@ class RolloutController : public QObject
     Q_PROPERTY(QVariantList batches READ batches NOTIFY planChanged)
     Q_PROPERTY(QStringList hosts READ hosts WRITE setHosts NOTIFY planChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    /// what runs or ran last: "upgrade" (start()) or "rollback" (rollBack())
+    Q_PROPERTY(QString mode READ mode NOTIFY busyChanged)
     /// a rollout ran (or runs) since the page opened
     Q_PROPERTY(bool started READ isStarted NOTIFY busyChanged)
     Q_PROPERTY(bool ok READ isOk NOTIFY resultChanged)
@@ -66,6 +68,7 @@ public:
     void setHosts(const QStringList &hosts);
     QVariantList batches() const;
     bool isBusy() const { return m_busy; }
+    QString mode() const { return m_mode; }
     bool isStarted() const { return m_startedAt > 0; }
     bool isOk() const { return m_ok; }
     QString message() const { return m_message; }
@@ -75,6 +78,8 @@ public:
 
     /** @brief Starts the rollout of the plan's hosts; false when one runs or no host is chosen. */
     Q_INVOKABLE bool start();
+    /** @brief Puts the plan's hosts back on their previous binary (Rollout::rollBackAll). */
+    Q_INVOKABLE bool rollBack();
     Q_INVOKABLE void cancel();
 
 Q_SIGNALS:
@@ -86,6 +91,7 @@ Q_SIGNALS:
 
 private:
     void refreshLanes();
+    bool launch(const QString &mode);
 
     Fleet *m_fleet;
     int m_canaries = 1;
@@ -96,6 +102,7 @@ private:
     QString m_remoteTarget;
     QStringList m_hosts;
     bool m_busy = false;
+    QString m_mode = QStringLiteral("upgrade");
     bool m_ok = false;
     QString m_message;
     qint64 m_startedAt = 0;

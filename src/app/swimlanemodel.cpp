@@ -109,7 +109,8 @@ void SwimlaneModel::updateSegments(const std::function<const HostTimeline *(cons
                 if (!phase.isEmpty()) {
                     segments.append(QVariantMap{{u"phase"_s, phase},
                                                 {u"from"_s, double(from - startMs) / span},
-                                                {u"to"_s, double(to - startMs) / span}});
+                                                {u"to"_s, double(to - startMs) / span},
+                                                {u"seconds"_s, double(to - from) / 1000.0}});
                 }
             };
             for (const HostTimeline::PhaseMark &s : t->phases()) {
@@ -125,6 +126,17 @@ void SwimlaneModel::updateSegments(const std::function<const HostTimeline *(cons
                 }
             }
             close(endMs);
+            // nginx renames its pid file before the new master writes its own, and a probe
+            // can fall in between: a moment of "abnormal" between two phases is a change
+            for (qsizetype i = 1; i + 1 < segments.size(); ++i) {
+                QVariantMap segment = segments.at(i).toMap();
+                if (segment.value(u"phase"_s).toString() == u"abnormal" &&
+                    segment.value(u"seconds"_s).toDouble() < TransitionSeconds &&
+                    segments.at(i + 1).toMap().value(u"phase"_s).toString() != u"abnormal") {
+                    segment.insert(u"phase"_s, u"changing"_s);
+                    segments[i] = segment;
+                }
+            }
         }
         lane.segments = segments;
     }

@@ -23,11 +23,16 @@ public:
     enum Role {
         NameRole = Qt::UserRole + 1, ///< "name"
         BatchRole, ///< "batch": 0 for the canaries
-        StateRole, ///< "state": "pending", "upgrading", "upgraded", "failed", "rolled back"
+        StateRole, ///< "state": "pending", "upgrading", "rolling-back", "upgraded", "failed", "rolled-back"
         MessageRole, ///< "message": the engine's last line about the host, or why it failed
-        SegmentsRole, ///< "segments": [{phase, from, to}] with from/to as fractions of the rollout's time
+        /// "segments": [{phase, from, to, seconds}], from/to as fractions of the rollout's time;
+        /// a short "abnormal" between two other phases reads "changing"
+        SegmentsRole,
     };
     Q_ENUM(Role)
+
+    /// an abnormal moment shorter than this, between two phases, is shown as a change
+    static constexpr double TransitionSeconds = 2.0;
 
     explicit SwimlaneModel(QObject *parent = nullptr);
 

@@ -130,6 +130,79 @@ void Rollout::rollBackHost(const HostEntry &host, RolloutHost *result)
     result->phase = report.phase;
 }
 
+void Rollout::forEachParallel(const QStringList &names,
+                              const std::function<void(const QString &name)> &work,
+                              const std::function<bool()> &stop)
+{
+    std::mutex mutex;
+    std::condition_variable slotFree;
+    int running = 0;
+    std::vector<std::thread> threads;
+    for (const QString &name : names) {
+        std::unique_lock lock(mutex);
+        slotFree.wait(lock, [&] { return running < std::max(1, m_plan.parallel); });
+        lock.unlock();
+        if (stop() || m_cancelled) {
+            break;
+        }
+        lock.lock();
+        ++running;
+        lock.unlock();
+        threads.emplace_back([&, name] {
+            work(name);
+            const std::lock_guard guard(mutex);
+            --running;
+            slotFree.notify_all();
+        });
+    }
+    for (std::thread &thread : threads) {
+        thread.join();
+    }
+}
+
+RolloutResult Rollout::rollBackAll()
+{
+    RolloutResult outcome;
+    QHash<QString, HostEntry> entries;
+    for (const HostEntry &host : m_inventory.hosts) {
+        entries.insert(host.name, host);
+    }
+    for (const QString &name : m_plan.hosts) {
+        if (!entries.contains(name)) {
+            outcome.message = tr("no host named %1 in the inventory").arg(name);
+            return outcome;
+        }
+        outcome.hosts.append({name, 0, RolloutHost::State::Pending, Phase::Abnormal, {}, 0});
+    }
+    std::mutex mutex;
+    forEachParallel(
+        m_plan.hosts,
+        [&](const QString &name) {
+            QElapsedTimer timer;
+            timer.start();
+            RolloutHost done{name, 0, RolloutHost::State::Failed, Phase::Abnormal, {}, 0};
+            rollBackHost(entries.value(name), &done);
+            if (done.state == RolloutHost::State::Failed && done.message.startsWith(u"; ")) {
+                done.message.remove(0, 2);
+            }
+            done.durationMs = timer.elapsed();
+            const std::lock_guard guard(mutex);
+            for (RolloutHost &host : outcome.hosts) {
+                if (host.name == name) {
+                    host = done;
+                }
+            }
+        },
+        [] { return false; });
+    const int back = int(std::count_if(outcome.hosts.begin(), outcome.hosts.end(), [](const RolloutHost &h) {
+        return h.state == RolloutHost::State::RolledBack;
+    }));
+    outcome.ok = back == outcome.hosts.size();
+    outcome.message = m_cancelled ? tr("cancelled")
+                                  : tr("%1 of %n host(s) rolled back", nullptr, int(outcome.hosts.size())).arg(back);
+    return outcome;
+}
+
 RolloutResult Rollout::run()
 {
     RolloutResult outcome;
@@ -160,21 +233,11 @@ RolloutResult Rollout::run()
         if (b > 0 && m_plan.pauseSeconds > 0) {
             QThread::sleep(std::chrono::seconds(m_plan.pauseSeconds)); // the operator's pause between batches
         }
-        // Up to `parallel` hosts at once.
         std::mutex mutex;
-        std::condition_variable slotFree;
-        int running = 0;
-        std::vector<std::thread> threads;
         bool stopStarting = false;
-        for (const QString &name : batch) {
-            std::unique_lock lock(mutex);
-            slotFree.wait(lock, [&] { return running < std::max(1, m_plan.parallel); });
-            if (stopStarting || m_cancelled) {
-                break;
-            }
-            ++running;
-            lock.unlock();
-            threads.emplace_back([&, name, b] {
+        forEachParallel(
+            batch,
+            [&, b](const QString &name) {
                 const RolloutHost done = upgradeHost(entries.value(name), b);
                 const std::lock_guard guard(mutex);
                 resultOf(name) = done;
@@ -185,13 +248,11 @@ RolloutResult Rollout::run()
                         stopStarting = true;
                     }
                 }
-                --running;
-                slotFree.notify_all();
+            },
+            [&] {
+                const std::lock_guard guard(mutex);
+                return stopStarting;
             });
-        }
-        for (std::thread &thread : threads) {
-            thread.join();
-        }
         for (const QString &name : batch) {
             if (resultOf(name).batch < 0) {
                 resultOf(name).batch = b;

@@ -96,6 +96,12 @@ public:
     std::function<bool(const QList<RolloutHost> &canaries)> confirmCanaries;
 
     RolloutResult run();
+    /**
+     * @brief Puts every host of the plan back on the binary it ran before Baton's last
+     * upgrade (HostUpgrade::undo), `parallel` at once, whatever its phase; a host already
+     * there is left alone. Batches and the failure budget do not apply: every host is tried.
+     */
+    RolloutResult rollBackAll();
     void cancel() { m_cancelled = true; }
 
 private:
@@ -103,6 +109,11 @@ private:
     void rollBackHost(const HostEntry &host, RolloutHost *result);
     UpgradeSettings settingsFor(const HostEntry &host) const;
     void forwardEvents(const HostEntry &host, HostUpgrade &upgrade);
+    /** @brief Runs @p work for each of @p names, `parallel` at once; starts no more once
+     * @p stop says so (those running finish). */
+    void forEachParallel(const QStringList &names,
+                         const std::function<void(const QString &name)> &work,
+                         const std::function<bool()> &stop);
 
     Inventory m_inventory;
     RolloutPlan m_plan;

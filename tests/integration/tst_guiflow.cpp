@@ -2,9 +2,11 @@
 #include "fleet.h"
 #include "labfixture.h"
 
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +104,22 @@ class TestGuiFlow : public QObject
         if (const QByteArray dir = qgetenv("BATON_FLOW_SCREENSHOTS"); !dir.isEmpty()) {
             m_window->grabWindow().save(QString::fromUtf8(dir) + u'/' + name + u".png"_s);
         }
+    }
+
+    // The processes a lab's state file says it started (its supervisors).
+    static QStringList labPids(const QString &stateFile)
+    {
+        QFile file(stateFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        static const QRegularExpression pid(u"\"pid\"\\s*:\\s*(\\d+)"_s);
+        QStringList pids;
+        auto matches = pid.globalMatch(QString::fromUtf8(file.readAll()));
+        while (matches.hasNext()) {
+            pids.append(matches.next().captured(1));
+        }
+        return pids;
     }
 
     QString version(const QString &host) const
@@ -262,6 +280,60 @@ private Q_SLOTS:
         QVERIFY(segments.size() >= 2);
 
         shoot(u"flow-rollout"_s);
+
+        // and put all three back on the old version from the Fleet page, committed as they are
+        QVERIFY(click(u"tab-fleet"_s));
+        QTRY_COMPARE(m_fleet->selection(), hosts);
+        QVERIFY(click(u"rollbackSelected"_s));
+        QCOMPARE(m_window->property("page").toString(), u"rollout"_s);
+        QSignalSpy rolledBack(rollout, &RolloutController::finished);
+        QVERIFY(click(u"rollBackHosts"_s));
+        QVERIFY(click(u"confirmButton"_s));
+        QVERIFY(rolledBack.wait(180000));
+        QVERIFY2(rolledBack.constFirst().at(0).toBool(), qPrintable(rollout->message()));
+        QCOMPARE(rollout->mode(), u"rollback"_s);
+        for (const QString &host : hosts) {
+            QCOMPARE(lanes->stateOf(host), u"rolled-back"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(version(host), oldVersion, 20000);
+        }
+    }
+
+    // A new user with no inventory starts the practice lab from the empty Fleet page.
+    void practiceLabFromTheEmptyState()
+    {
+        m_engine.reset();
+        m_fleet.reset();
+        m_fleet = std::make_unique<Fleet>(nullptr);
+        m_fleet->setPolling(true);
+        m_fleet->setNoInventory();
+        if (const QString why = m_fleet->lab()->unavailableReason(); !why.isEmpty()) {
+            QSKIP(qPrintable(why));
+        }
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->loadFromModule("Baton.Ui", "Main");
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(click(u"startLab"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet->lab()->isRunning() || !m_fleet->lab()->isBusy(), 60000);
+        QVERIFY2(m_fleet->lab()->isRunning(), qPrintable(m_fleet->lab()->status()));
+        QCOMPARE(m_fleet->hosts()->rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet->isSettled(), 20000);
+        for (const QString &host : {u"lab-1"_s, u"lab-2"_s, u"lab-3"_s}) {
+            QTRY_VERIFY_WITH_TIMEOUT(!version(host).isEmpty(), 20000);
+        }
+        const QString inventory = m_fleet->inventoryPath();
+        QVERIFY(QFile::exists(inventory));
+        // the app stops its lab when it ends
+        const QStringList pids = labPids(QFileInfo(inventory).absolutePath() + u"/lab.json"_s);
+        QVERIFY(!pids.isEmpty());
+        m_engine.reset();
+        m_fleet.reset();
+        const auto gone = [&pids] {
+            return std::none_of(
+                pids.begin(), pids.end(), [](const QString &pid) { return QFile::exists(u"/proc/"_s + pid); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(gone(), 20000);
     }
 
     void cleanupTestCase()
