@@ -27,6 +27,8 @@
 #   hz TICKS                       clock ticks per second (start times are in ticks)
 #   tool NAME yes|no               optional tools: sha256sum, systemctl
 #   proc PID PPID UID START STATE TITLE    every nginx process (its title starts with "nginx")
+#   rss PID PAGES                  its resident memory in pages (not in phase records)
+#   pagesize BYTES                 the size of a page (full records only; absent: 4096)
 #   exe PID TARGET                 /proc/PID/exe of each master (may end in " (deleted)")
 #   exesha PID SHA256|-            sha256 of the executable each master really runs
 #   build PID LINE                 each line of `/proc/PID/exe -V`: the build that really runs
@@ -62,6 +64,7 @@ echo "uptime ${up%.*}"
 # nginx runs on today (getconf CLK_TCK would say so at the cost of a process)
 hz=100
 echo "hz $hz"
+[ -z "$full" ] || [ "$level" = facts ] || echo "pagesize $(getconf PAGESIZE 2>/dev/null || echo 4096)"
 have() { command -v "$1" >/dev/null 2>&1; }
 for tool in sha256sum systemctl; do
     if have "$tool"; then echo "tool $tool yes"; else echo "tool $tool no"; fi
@@ -93,13 +96,14 @@ for dir in /proc/[0-9]*; do
     set -- $rest
     state=$1 ppid=$2
     shift 19
-    start=$1
+    start=$1 rss=$3
     uid=
     # (the shell reads a byte at a time: a phase record, polled often, does without the uid)
     [ "$level" = phase ] || while read -r key value _; do
         [ "$key" != Uid: ] || { uid=$value; break; }
     done 2>/dev/null < "$dir/status"
     echo "proc $pid $ppid ${uid:-?} $start $state $title"
+    [ "$level" = phase ] || echo "rss $pid $rss"
     nginxpids="$nginxpids $pid"
     case $title in "nginx: master process"*) [ "$state" = Z ] || { masters="$masters $pid"; eval "title_$pid=\$title"; } ;; esac
 done

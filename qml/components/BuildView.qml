@@ -32,8 +32,8 @@ ScrollView {
 
             Label { text: qsTr("Version"); font.bold: true }
             Label { text: view.build.version ?? ""; font.family: "monospace" }
-            Label { text: qsTr("Compiler"); font.bold: true }
-            Label { text: view.build.compiler ?? "" }
+            Label { text: qsTr("Compiler"); font.bold: true; visible: !!view.build.compiler }
+            Label { text: view.build.compiler ?? ""; visible: !!view.build.compiler }
             Label { text: qsTr("OpenSSL"); font.bold: true }
             Label {
                 text: (view.build.opensslBuilt ?? "") + (view.build.opensslRunning && view.build.opensslRunning !== view.build.opensslBuilt ? qsTr(" (running %1)").arg(view.build.opensslRunning) : "")

@@ -63,7 +63,7 @@ Page {
         RowLayout {
             spacing: 16
             Layout.fillWidth: true
-            Layout.preferredHeight: parent.height * 0.42
+            Layout.preferredHeight: parent.height * 0.5
 
             GroupBox {
                 title: qsTr("Processes")

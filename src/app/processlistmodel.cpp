@@ -57,8 +57,10 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     }
     case UptimeRole:
         return qMax<qint64>(0, m_record.uptimeSeconds - qint64(process.startTime) / m_record.ticksPerSecond);
-    case RssRole:
-        return -1;
+    case RssRole: {
+        const auto pages = m_record.rssPages.constFind(process.pid);
+        return pages == m_record.rssPages.cend() ? qint64(-1) : *pages * m_record.pageSize / 1024;
+    }
     case StateRole:
         return QString(process.state);
     case ListeningRole:

@@ -119,10 +119,15 @@ void SwimlaneModel::updateSegments(const std::function<const HostTimeline *(cons
                     from = startMs;
                     continue;
                 }
+                if (s.msecs > endMs) {
+                    break; // noted after the range drawn
+                }
                 if (s.phase != phase) {
-                    close(s.msecs);
+                    // a mark can be noted late, behind a newer one: never end a segment before it starts
+                    const qint64 at = std::max(s.msecs, from);
+                    close(at);
                     phase = s.phase;
-                    from = std::max(s.msecs, startMs);
+                    from = at;
                 }
             }
             close(endMs);

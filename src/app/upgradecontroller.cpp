@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QHostInfo>
 
 #include <mutex>
 
@@ -191,10 +190,8 @@ void UpgradeController::start(const QString &step, std::function<void(HostUpgrad
         settings.healthUrl = app->healthUrl();
         settings.drainTimeoutSeconds = app->drainTimeoutSeconds();
     }
-    settings.owner = tr("Baton on %1, pid %2, started %3")
-                         .arg(QHostInfo::localHostName())
-                         .arg(QCoreApplication::applicationPid())
-                         .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    // settings.owner stays empty: the engine writes "baton:HOST:PID:START ...", which lets a
+    // later Baton on this machine see that a lock whose holder is gone can be taken over
     m_runningStep = step;
     if (step == u"drain") {
         m_drainStartedAt = QDateTime::currentMSecsSinceEpoch();

@@ -80,6 +80,16 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             record.uptimeSeconds = rest.toLongLong();
         } else if (key == u"hz") {
             record.ticksPerSecond = std::max(1, rest.toInt());
+        } else if (key == u"pagesize") {
+            record.pageSize = std::clamp(rest.toInt(), 512, 1 << 24);
+        } else if (key == u"rss") {
+            qint64 pid = 0;
+            bool ok = fields.size() == 2 && toPid(fields.at(0), &pid);
+            const qint64 pages = ok ? fields.at(1).toLongLong(&ok) : 0;
+            if (!ok || pages < 0) {
+                return fail(tr("malformed \"rss\" line"));
+            }
+            record.rssPages.insert(pid, pages);
         } else if (key == u"tool") {
             if (fields.size() != 2) {
                 return fail(tr("\"tool\" needs a name and yes/no"));

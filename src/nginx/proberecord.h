@@ -71,6 +71,8 @@ public:
     QString host;
     qint64 uptimeSeconds = 0;
     int ticksPerSecond = 100;
+    int pageSize = 4096; ///< bytes, for rssPages
+    QHash<qint64, qint64> rssPages; ///< resident memory of each nginx process, in pages
     QHash<QString, bool> tools; ///< optional tools: present or not
     QList<NginxProcess> processes;
     QHash<qint64, QString> executables; ///< master pid -> /proc/PID/exe target

@@ -1,6 +1,8 @@
 #include "appsettings.h"
 #include "fleet.h"
 
+#include <QFile>
+#include <QQmlEngine>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -18,6 +20,36 @@ class Setup : public QObject
     QSettings m_settings{m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
     Baton::AppSettings m_appSettings{nullptr, &m_settings}; // the singletons QML reaches as Settings
     Baton::Fleet m_fleet{nullptr}; // and Fleet
+
+    static QString probe(const QString &name)
+    {
+        QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+public Q_SLOTS:
+    // The pages' tests see three hosts: web-1 spawned, web-2 running, web-3 not probed yet
+    // (captured probe records, no SSH: the fleet does not poll).
+    void qmlEngineAvailable(QQmlEngine *)
+    {
+        QFile file(m_dir.filePath(QStringLiteral("inventory.json")));
+        if (!file.open(QIODevice::WriteOnly)) {
+            qFatal("cannot write the inventory");
+        }
+        file.write(R"({"version": 1, "name": "pages", "hosts": [
+            {"name": "web-1", "address": "10.0.0.1", "groups": ["web"], "nginx": {"targetBinary": "/opt/nginx-new"}},
+            {"name": "web-2", "address": "10.0.0.2", "groups": ["web"]},
+            {"name": "db-1", "address": "10.0.0.3", "groups": ["db"]}]})");
+        file.close();
+        if (!m_fleet.loadInventory(file.fileName())) {
+            qFatal("%s", qPrintable(m_fleet.errorString()));
+        }
+        m_fleet.takeSnapshot(QStringLiteral("web-1"),
+                             Baton::HostSnapshot::fromProbe(probe(QStringLiteral("probe-02-spawned.txt"))));
+        m_fleet.takeSnapshot(QStringLiteral("web-2"),
+                             Baton::HostSnapshot::fromProbe(probe(QStringLiteral("probe-01-running.txt"))));
+        m_fleet.hosts()->flush();
+    }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(components, Setup)
