@@ -2,12 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Baton::RolloutController</name>
+    <message numerus="yes">
+        <source>Rolling out to %n host(s)…</source>
+        <translation>
+            <numerusform>Rolling out to %n host…</numerusform>
+            <numerusform>Rolling out to %n hosts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling back %n host(s)…</source>
+        <translation>
+            <numerusform>Rolling back %n host…</numerusform>
+            <numerusform>Rolling back %n hosts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message numerus="yes">
+        <source>Compare %n host(s)</source>
+        <translation>
+            <numerusform>Compare %n host</numerusform>
+            <numerusform>Compare %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FleetPage</name>
     <message numerus="yes">
         <source>%n host(s)</source>
         <translation>
             <numerusform>%n host</numerusform>
             <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the inventory?</source>
+        <translation>
+            <numerusform>Remove %n host from the inventory?</numerusform>
+            <numerusform>Remove %n hosts from the inventory?</numerusform>
         </translation>
     </message>
 </context>
@@ -39,6 +87,16 @@
         <translation>
             <numerusform>, %n connection</numerusform>
             <numerusform>, %n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Import %n host(s)</source>
+        <translation>
+            <numerusform>Import %n host</numerusform>
+            <numerusform>Import %n hosts</numerusform>
         </translation>
     </message>
 </context>
@@ -84,6 +142,16 @@
     </message>
 </context>
 <context>
+    <name>ProcessTree</name>
+    <message numerus="yes">
+        <source>  (%n connection(s))</source>
+        <translation>
+            <numerusform>  (%n connection)</numerusform>
+            <numerusform>  (%n connections)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Rollout</name>
     <message numerus="yes">
         <source>%n host(s) failed, more than the failure budget allows: the rollout stopped (%1)</source>
@@ -97,6 +165,44 @@
         <translation>
             <numerusform>%1 of %n host upgraded</numerusform>
             <numerusform>%1 of %n hosts upgraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) rolled back</source>
+        <translation>
+            <numerusform>%1 of %n host rolled back</numerusform>
+            <numerusform>%1 of %n hosts rolled back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolloutPage</name>
+    <message numerus="yes">
+        <source>Roll out to %n host(s)</source>
+        <translation>
+            <numerusform>Roll out to %n host</numerusform>
+            <numerusform>Roll out to %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll out to %n host(s)?</source>
+        <translation>
+            <numerusform>Roll out to %n host?</numerusform>
+            <numerusform>Roll out to %n hosts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll back %n host(s)</source>
+        <translation>
+            <numerusform>Roll back %n host</numerusform>
+            <numerusform>Roll back %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll back %n host(s)?</source>
+        <translation>
+            <numerusform>Roll back %n host?</numerusform>
+            <numerusform>Roll back %n hosts?</numerusform>
         </translation>
     </message>
 </context>
@@ -131,6 +237,23 @@
         <translation>
             <numerusform> (one round trip for %n command)</numerusform>
             <numerusform> (one round trip for %n commands)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpgradePage</name>
+    <message numerus="yes">
+        <source>%n old worker(s) left</source>
+        <translation>
+            <numerusform>%n old worker left</numerusform>
+            <numerusform>%n old workers left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
         </translation>
     </message>
 </context>

@@ -31,12 +31,159 @@
         <source>LANG</source>
         <translation>LANG</translation>
     </message>
+    <message>
+        <source>The page to open: fleet, host, upgrade, rollout, compare or settings (host, upgrade and compare show the first hosts of the inventory).</source>
+        <translation>要打开的页面：fleet、host、upgrade、rollout、compare 或 settings（host、upgrade 和 compare 页面显示清单中排在最前面的主机）。</translation>
+    </message>
+    <message>
+        <source>PAGE</source>
+        <translation>PAGE</translation>
+    </message>
+    <message>
+        <source>unknown page &apos;%1&apos;: use one of %2</source>
+        <translation>未知页面 &apos;%1&apos;：请使用以下之一：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::Comparison</name>
+    <message>
+        <source>not probed yet</source>
+        <translation>尚未探测</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <source>Binary sha256 (running)</source>
+        <translation>二进制 sha256（正在运行）</translation>
+    </message>
+    <message>
+        <source>Binary sha256 (on disk)</source>
+        <translation>二进制 sha256（磁盘上）</translation>
+    </message>
+    <message>
+        <source>Modules compiled in</source>
+        <translation>编译进的模块</translation>
+    </message>
+    <message>
+        <source>Dynamic modules</source>
+        <translation>动态模块</translation>
+    </message>
+    <message>
+        <source>Configuration sha256 (nginx -T)</source>
+        <translation>配置 sha256（nginx -T）</translation>
+    </message>
 </context>
 <context>
     <name>Baton::FleetMonitor</name>
     <message>
         <source>the probe exited with status %1</source>
         <translation>探测脚本以状态 %1 退出</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::HostDetail</name>
+    <message>
+        <source>the host has not been probed yet: try again in a moment</source>
+        <translation>该主机尚未探测：请稍后再试</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::InventoryEditor</name>
+    <message>
+        <source>%1 is no longer in the inventory</source>
+        <translation>%1 已不在清单中</translation>
+    </message>
+    <message>
+        <source>Give the host a name.</source>
+        <translation>请为该主机指定名称。</translation>
+    </message>
+    <message>
+        <source>A host name has no spaces: %1</source>
+        <translation>主机名称不能包含空格：%1</translation>
+    </message>
+    <message>
+        <source>Give the address or the ~/.ssh/config alias of %1.</source>
+        <translation>请填写 %1 的地址或其在 ~/.ssh/config 中的别名。</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path on the host.</source>
+        <translation>%1 不是该主机上的绝对路径。</translation>
+    </message>
+    <message>
+        <source>None of these hosts is in the inventory.</source>
+        <translation>这些主机都不在清单中。</translation>
+    </message>
+    <message>
+        <source>Every chosen host is in the inventory already.</source>
+        <translation>所选主机均已在清单中。</translation>
+    </message>
+    <message>
+        <source>Wait until the running step or rollout ends.</source>
+        <translation>请等待正在执行的步骤或发布结束。</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::LabLauncher</name>
+    <message>
+        <source>The lab needs the nginx builds of the build environment: start Baton with installer/env.sh run.</source>
+        <translation>实验环境需要构建环境中的 nginx 构建：请用 installer/env.sh run 启动 Baton。</translation>
+    </message>
+    <message>
+        <source>%1 is not an executable nginx.</source>
+        <translation>%1 不是可执行的 nginx。</translation>
+    </message>
+    <message>
+        <source>batonctl is not beside baton (%1).</source>
+        <translation>batonctl 不在 baton 所在的目录中（%1）。</translation>
+    </message>
+    <message>
+        <source>Starting three lab hosts in %1…</source>
+        <translation>正在 %1 中启动三台实验环境主机…</translation>
+    </message>
+    <message>
+        <source>Lab running in %1.</source>
+        <translation>实验环境正在 %1 中运行。</translation>
+    </message>
+    <message>
+        <source>The lab did not start: %1</source>
+        <translation>实验环境未能启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::RolloutController</name>
+    <message numerus="yes">
+        <source>Rolling out to %n host(s)…</source>
+        <translation>
+            <numerusform>正在发布到 %n 台主机…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the steps under way…</source>
+        <translation>正在进行的步骤完成后即停止…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling back %n host(s)…</source>
+        <translation>
+            <numerusform>正在回滚 %n 台主机…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -48,6 +195,154 @@
     <message>
         <source>cannot write the screenshot to %1</source>
         <translation>无法将截图写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::UpgradeController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Preflight passed.</source>
+        <translation>预检通过。</translation>
+    </message>
+    <message>
+        <source>Preflight found a problem.</source>
+        <translation>预检发现了问题。</translation>
+    </message>
+    <message>
+        <source>cancelling: the step stops at its next safe point</source>
+        <translation>正在取消：该步骤将在下一个安全点停止</translation>
+    </message>
+</context>
+<context>
+    <name>BuildView</name>
+    <message>
+        <source>The build is read with the host&apos;s first full probe.</source>
+        <translation>构建信息将在对该主机的首次完整探测时读取。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <source> (running %1)</source>
+        <translation>（运行时为 %1）</translation>
+    </message>
+    <message>
+        <source>Running binary</source>
+        <translation>正在运行的二进制</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>磁盘上</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Dynamic modules</source>
+        <translation>动态模块</translation>
+    </message>
+    <message>
+        <source>Configure arguments (%1)</source>
+        <translation>configure 参数（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CodeView</name>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Find in text</source>
+        <translation>在文本中查找</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare %n host(s)</source>
+        <translation>
+            <numerusform>比较 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only differences</source>
+        <translation>仅显示差异</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Configure arguments</source>
+        <translation>configure 参数</translation>
+    </message>
+    <message>
+        <source> (differs)</source>
+        <translation>（有差异）</translation>
+    </message>
+    <message>
+        <source>Configuration diff</source>
+        <translation>配置差异</translation>
+    </message>
+    <message>
+        <source>Left host</source>
+        <translation>左侧主机</translation>
+    </message>
+    <message>
+        <source>Right host</source>
+        <translation>右侧主机</translation>
+    </message>
+    <message>
+        <source>Reading the configurations…</source>
+        <translation>正在读取配置…</translation>
+    </message>
+    <message>
+        <source>The two configurations are the same.</source>
+        <translation>两份配置完全相同。</translation>
+    </message>
+    <message>
+        <source>Select two or more hosts on the Fleet page and choose Compare.</source>
+        <translation>请在“服务器群”页面选择两台或更多主机，然后选择“比较”。</translation>
     </message>
 </context>
 <context>
@@ -74,14 +369,45 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Go ahead</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No hosts yet</source>
         <translation>暂无主机</translation>
     </message>
     <message>
-        <source>Open an inventory with --inventory FILE, or practise on a local lab of real nginx servers: installer/env.sh run starts one for you.</source>
-        <translation>使用 --inventory FILE 打开一个清单，或在由真实 nginx 服务器组成的本地实验环境中练习：运行 installer/env.sh run 即可为你启动一个。</translation>
+        <source>Practise first on a local lab: three hosts, each with a real sshd and a real nginx 1.22, and nginx 1.26 ready as the upgrade target. Or bring your own hosts.</source>
+        <translation>先在本地实验环境中练习：三台主机，每台都运行真实的 sshd 和真实的 nginx 1.22，并已备好 nginx 1.26 作为升级目标。也可以添加你自己的主机。</translation>
+    </message>
+    <message>
+        <source>Starting the lab…</source>
+        <translation>正在启动实验环境…</translation>
+    </message>
+    <message>
+        <source>Start the practice lab</source>
+        <translation>启动练习用实验环境</translation>
+    </message>
+    <message>
+        <source>Add a host…</source>
+        <translation>添加主机…</translation>
+    </message>
+    <message>
+        <source>Import from ~/.ssh/config…</source>
+        <translation>从 ~/.ssh/config 导入…</translation>
+    </message>
+    <message>
+        <source>Or open an inventory file: baton --inventory FILE.</source>
+        <translation>或者打开一个清单文件：baton --inventory FILE。</translation>
     </message>
 </context>
 <context>
@@ -132,6 +458,234 @@
         <source>No host matches the search and the filter.</source>
         <translation>没有与搜索和筛选条件匹配的主机。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选择 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two or more hosts to compare their builds and configurations.</source>
+        <translation>选择两台或更多主机，比较它们的构建和配置。</translation>
+    </message>
+    <message>
+        <source>Upgrade…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Upgrade one host step by step.</source>
+        <translation>逐步升级一台主机。</translation>
+    </message>
+    <message>
+        <source>Roll out…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Upgrade the selected hosts in canaries and batches.</source>
+        <translation>按金丝雀和批次升级所选主机。</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <source>Put the selected hosts back on the binary they ran before their last upgrade.</source>
+        <translation>让所选主机恢复到上次升级之前运行的二进制。</translation>
+    </message>
+    <message>
+        <source>Add host…</source>
+        <translation>添加主机…</translation>
+    </message>
+    <message>
+        <source>Import from ~/.ssh/config…</source>
+        <translation>从 ~/.ssh/config 导入…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n host(s) from the inventory?</source>
+        <translation>
+            <numerusform>从清单中移除 %n 台主机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing changes on the hosts; only the inventory file is rewritten.</source>
+        <translation>主机上不会有任何改动；只会重写清单文件。</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationChart</name>
+    <message>
+        <source>Workers and connections per generation</source>
+        <translation>各代进程的工作进程数和连接数</translation>
+    </message>
+    <message>
+        <source>workers (new)</source>
+        <translation>工作进程（新）</translation>
+    </message>
+    <message>
+        <source>workers (old)</source>
+        <translation>工作进程（旧）</translation>
+    </message>
+    <message>
+        <source>connections (new)</source>
+        <translation>连接（新）</translation>
+    </message>
+    <message>
+        <source>connections (old)</source>
+        <translation>连接（旧）</translation>
+    </message>
+    <message>
+        <source>signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>%1 %2 s ago</source>
+        <translation>%1 %2 秒前</translation>
+    </message>
+</context>
+<context>
+    <name>HostConfiguration</name>
+    <message>
+        <source>no nginx master runs: there is no configuration in use to show</source>
+        <translation>没有正在运行的 nginx 主进程：没有正在使用的配置可显示</translation>
+    </message>
+    <message>
+        <source>the master&apos;s command line cannot be read: %1</source>
+        <translation>无法读取主进程的命令行：%1</translation>
+    </message>
+    <message>
+        <source>nginx -T failed (exit status %1): %2</source>
+        <translation>nginx -T 执行失败（退出状态 %1）：%2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无输出信息</translation>
+    </message>
+</context>
+<context>
+    <name>HostDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Add a host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>web-1</source>
+        <translation>web-1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>an address, a DNS name or a ~/.ssh/config alias</source>
+        <translation>IP 地址、DNS 名称或 ~/.ssh/config 中的别名</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>from ~/.ssh/config</source>
+        <translation>取自 ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>web, eu-west (commas between groups)</source>
+        <translation>web, eu-west（分组之间用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>nginx pid file</source>
+        <translation>nginx pid 文件</translation>
+    </message>
+    <message>
+        <source>any nginx master on the host</source>
+        <translation>该主机上的任一 nginx master 进程</translation>
+    </message>
+    <message>
+        <source>nginx binary</source>
+        <translation>nginx 二进制</translation>
+    </message>
+    <message>
+        <source>what the master runs</source>
+        <translation>主进程正在运行的二进制</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>the agent, then ~/.ssh/config and the default keys</source>
+        <translation>先用代理，再用 ~/.ssh/config 和默认密钥</translation>
+    </message>
+    <message>
+        <source>Control nginx through sudo</source>
+        <translation>通过 sudo 控制 nginx</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>Baton has never connected to %1. Check that this fingerprint is the server&apos;s own before you trust it:</source>
+        <translation>Baton 从未连接过 %1。信任之前，请核实此指纹确实属于该服务器：</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint</source>
+        <translation>主机密钥指纹</translation>
+    </message>
+    <message>
+        <source>Trusting it adds the key to %1.</source>
+        <translation>信任后，该密钥将被添加到 %1。</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>信任并连接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>HostListHeader</name>
@@ -154,6 +708,65 @@
     <message>
         <source>Workers, connections</source>
         <translation>工作进程，连接</translation>
+    </message>
+</context>
+<context>
+    <name>HostPage</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>stale binary: the file on disk is not what runs</source>
+        <translation>二进制已过时：磁盘上的文件不是正在运行的那个</translation>
+    </message>
+    <message>
+        <source>Upgrade…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Workers and connections</source>
+        <translation>工作进程和连接</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Transcript (%1)</source>
+        <translation>执行记录（%1）</translation>
+    </message>
+    <message>
+        <source>Reading the configuration (nginx -T)…</source>
+        <translation>正在读取配置（nginx -T）…</translation>
+    </message>
+    <message>
+        <source>nginx -T, as the running master reads it</source>
+        <translation>nginx -T 的输出，即正在运行的主进程所读取的配置</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>The configuration is read when you open this tab.</source>
+        <translation>打开此标签页时才读取配置。</translation>
+    </message>
+    <message>
+        <source>Baton has run nothing on this host in this session.</source>
+        <translation>本次会话中 Baton 尚未在此主机上运行任何命令。</translation>
+    </message>
+    <message>
+        <source>Pick a host on the Fleet page.</source>
+        <translation>请在“服务器群”页面选择一台主机。</translation>
     </message>
 </context>
 <context>
@@ -197,6 +810,14 @@
     <message>
         <source>connections: %1</source>
         <translation>连接：%1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>select %1</source>
+        <translation>选择 %1</translation>
     </message>
 </context>
 <context>
@@ -663,6 +1284,31 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import hosts from %1</source>
+        <translation>从 %1 导入主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n host(s)</source>
+        <translation>
+            <numerusform>导入 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file names no host (only patterns such as Host *).</source>
+        <translation>该文件中没有具体的主机名（只有 Host * 之类的模式）。</translation>
+    </message>
+    <message>
+        <source>(in the inventory)</source>
+        <translation>（已在清单中）</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>%1: &quot;%2&quot; must be a string</source>
@@ -975,6 +1621,26 @@
         <source>Fleet</source>
         <translation>服务器群</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>NginxBuild</name>
@@ -993,30 +1659,6 @@
 </context>
 <context>
     <name>PhaseBadge</name>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>spawned</source>
-        <translation>新旧并行</translation>
-    </message>
-    <message>
-        <source>draining</source>
-        <translation>排空中</translation>
-    </message>
-    <message>
-        <source>parked</source>
-        <translation>旧主进程待命</translation>
-    </message>
-    <message>
-        <source>abnormal</source>
-        <translation>异常</translation>
-    </message>
     <message>
         <source>phase: %1</source>
         <translation>阶段：%1</translation>
@@ -1241,6 +1883,79 @@
         <source>%1 nginx instances run on this host (%2): name the pid file of the one you mean (nginx.pidFile in the inventory)</source>
         <translation>此主机上运行着 %1 个 nginx 实例（%2）：请指明您所指实例的 pid 文件（清单中的 nginx.pidFile）</translation>
     </message>
+    <message>
+        <source>malformed &quot;rss&quot; line</source>
+        <translation>格式错误的 &quot;rss&quot; 行</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTree</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Process tree</source>
+        <translation>进程树</translation>
+    </message>
+    <message>
+        <source>pid</source>
+        <translation>pid</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>%1 %2, pid %3</source>
+        <translation>%1 %2，pid %3</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation>旧</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>  (%n connection(s))</source>
+        <translation>
+            <numerusform>  （%n 个连接）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Rollout</name>
@@ -1272,12 +1987,254 @@
             <numerusform>%n 台主机中已升级 %1 台</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) rolled back</source>
+        <translation>
+            <numerusform>%n 台主机中已回滚 %1 台</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolloutPage</name>
+    <message>
+        <source>Rollout</source>
+        <translation>发布</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll out to %n host(s)</source>
+        <translation>
+            <numerusform>发布到 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Canaries</source>
+        <translation>金丝雀主机数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Hosts at once</source>
+        <translation>同时升级主机数</translation>
+    </message>
+    <message>
+        <source>Failures allowed</source>
+        <translation>允许失败数</translation>
+    </message>
+    <message>
+        <source>On a failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>roll that host back</source>
+        <translation>回滚该主机</translation>
+    </message>
+    <message>
+        <source>roll its batch back</source>
+        <translation>回滚该主机所在批次</translation>
+    </message>
+    <message>
+        <source>stop and leave it</source>
+        <translation>停止并保持现状</translation>
+    </message>
+    <message>
+        <source>Target on the hosts</source>
+        <translation>主机上的目标二进制</translation>
+    </message>
+    <message>
+        <source>each host&apos;s staged target</source>
+        <translation>各主机在清单中配置的目标二进制</translation>
+    </message>
+    <message>
+        <source>Batches: %1</source>
+        <translation>批次：%1</translation>
+    </message>
+    <message>
+        <source>canary </source>
+        <translation>金丝雀 </translation>
+    </message>
+    <message>
+        <source>Start rollout</source>
+        <translation>开始发布</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll out to %n host(s)?</source>
+        <translation>
+            <numerusform>发布到 %n 台主机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every host is upgraded and committed, batch by batch, within the failure budget.</source>
+        <translation>在失败预算之内，逐批升级并提交每台主机。</translation>
+    </message>
+    <message>
+        <source>This changes the hosts.</source>
+        <translation>此操作会改动这些主机。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Select hosts on the Fleet page and choose Roll out.</source>
+        <translation>请在“服务器群”页面选择主机，然后选择“发布”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll back %n host(s)</source>
+        <translation>
+            <numerusform>回滚 %n 台主机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back these hosts</source>
+        <translation>回滚这些主机</translation>
+    </message>
+    <message>
+        <source>Put each host back on the binary it ran before its last upgrade, whatever its phase.</source>
+        <translation>无论处于哪个阶段，都让每台主机恢复到上次升级之前运行的二进制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll back %n host(s)?</source>
+        <translation>
+            <numerusform>回滚 %n 台主机？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each host goes back to the binary it ran before Baton&apos;s last upgrade: a rollback while an upgrade is under way, or a new upgrade to the backup once committed. A host already there is left alone.</source>
+        <translation>每台主机都将恢复到 Baton 上次升级之前运行的二进制：升级仍在进行中的主机执行回滚，已提交的主机则重新升级到备份。已经处于该状态的主机保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>SSH password</source>
+        <translation>SSH 密码</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>密钥密码短语</translation>
+    </message>
+    <message>
+        <source>sudo password</source>
+        <translation>sudo 密码</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1:</source>
+        <translation>%1 的密码短语：</translation>
+    </message>
+    <message>
+        <source>The sudo password of %1:</source>
+        <translation>%1 的 sudo 密码：</translation>
+    </message>
+    <message>
+        <source>The password of %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>The last one was refused.</source>
+        <translation>上一次输入的被拒绝了。</translation>
+    </message>
+    <message>
+        <source>Remember until Baton quits (memory only)</source>
+        <translation>记住，直到 Baton 退出（仅保存在内存中）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>排空超时</translation>
+    </message>
+    <message>
+        <source>Drain timeout in seconds</source>
+        <translation>排空超时（秒）</translation>
+    </message>
+    <message>
+        <source>seconds for the old workers to finish</source>
+        <translation>等待旧工作进程结束的秒数</translation>
+    </message>
+    <message>
+        <source>Health URL</source>
+        <translation>健康检查 URL</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:&lt;port&gt;/ of each host</source>
+        <translation>每台主机的 http://127.0.0.1:&lt;port&gt;/</translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation>轮询间隔</translation>
+    </message>
+    <message>
+        <source>Poll interval in seconds</source>
+        <translation>轮询间隔（秒）</translation>
+    </message>
+    <message>
+        <source>seconds between probes of a host that does not change (changing hosts: twice a second)</source>
+        <translation>状态不变的主机两次探测之间的秒数（状态正在变化的主机：每秒两次）</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行度</translation>
+    </message>
+    <message>
+        <source>Hosts upgraded at once</source>
+        <translation>同时升级的主机数</translation>
+    </message>
+    <message>
+        <source>hosts upgraded at once in a rollout</source>
+        <translation>发布时同时升级的主机数</translation>
+    </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>connections over time</source>
         <translation>连接数随时间变化</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImport</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +2617,80 @@
     </message>
 </context>
 <context>
+    <name>Swimlane</name>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>upgrading</source>
+        <translation>升级中</translation>
+    </message>
+    <message>
+        <source>upgraded</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批次 %1</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>回滚中</translation>
+    </message>
+    <message>
+        <source>%1, %2 s</source>
+        <translation>%1，%2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>spawned</source>
+        <translation>新旧并行</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>旧主进程待命</translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>changing</source>
+        <translation>切换中</translation>
+    </message>
+</context>
+<context>
     <name>Transcript</name>
     <message>
         <source>cannot read the transcript %1: %2</source>
@@ -2001,6 +3032,177 @@
         <translation>
             <numerusform>（%n 条命令共用一次往返）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpgradePage</name>
+    <message>
+        <source>Stage</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>Spawn</source>
+        <translation>启动新主进程</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Back up the running binary and install the target in its place. nginx keeps running the old one.</source>
+        <translation>备份正在运行的二进制，并将目标二进制安装到其位置。nginx 仍继续运行旧的二进制。</translation>
+    </message>
+    <message>
+        <source>Send USR2: a new master starts on the new binary beside the old one; both serve.</source>
+        <translation>发送 USR2：新主进程以新二进制启动，与旧主进程并行运行；两者都提供服务。</translation>
+    </message>
+    <message>
+        <source>Send WINCH to the old master: its workers finish their requests and exit. Rollback stays possible.</source>
+        <translation>向旧主进程发送 WINCH：其工作进程处理完当前请求后退出。仍然可以回滚。</translation>
+    </message>
+    <message>
+        <source>Send QUIT to the old master: only the new version is left.</source>
+        <translation>向旧主进程发送 QUIT：只保留新版本。</translation>
+    </message>
+    <message>
+        <source>Go back to the old binary: HUP the old master, QUIT the new one, restore the file.</source>
+        <translation>退回旧的二进制：向旧主进程发送 HUP，向新主进程发送 QUIT，并恢复文件。</translation>
+    </message>
+    <message>
+        <source>%1 on %2?</source>
+        <translation>在 %2 上执行“%1”？</translation>
+    </message>
+    <message>
+        <source>This changes the host.</source>
+        <translation>此操作会改动该主机。</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <source>running: %1</source>
+        <translation>正在执行：%1</translation>
+    </message>
+    <message>
+        <source>Target binary</source>
+        <translation>目标二进制</translation>
+    </message>
+    <message>
+        <source>Path on the host</source>
+        <translation>主机上的路径</translation>
+    </message>
+    <message>
+        <source>File on this computer</source>
+        <translation>本机上的文件</translation>
+    </message>
+    <message>
+        <source>Where the target is</source>
+        <translation>目标二进制所在位置</translation>
+    </message>
+    <message>
+        <source>/path/to/nginx on this computer (uploaded)</source>
+        <translation>本机上的 /path/to/nginx（将被上传）</translation>
+    </message>
+    <message>
+        <source>/path/to/nginx on the host</source>
+        <translation>主机上的 /path/to/nginx</translation>
+    </message>
+    <message>
+        <source>Run preflight</source>
+        <translation>运行预检</translation>
+    </message>
+    <message>
+        <source>Automatically up to</source>
+        <translation>自动执行至</translation>
+    </message>
+    <message>
+        <source>spawned</source>
+        <translation>新旧并行</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>已排空</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Automatic mode: stop after</source>
+        <translation>自动模式：执行到此后停止</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Runs the steps with health gates; a failed gate rolls the host back.</source>
+        <translation>依次执行各步骤，每步都有健康门禁；门禁未通过时回滚该主机。</translation>
+    </message>
+    <message>
+        <source>Upgrade %1 automatically?</source>
+        <translation>自动升级 %1？</translation>
+    </message>
+    <message>
+        <source>Baton runs every step up to &quot;%1&quot;, checking health between them, and rolls back on a failed check.</source>
+        <translation>Baton 将执行直到 &quot;%1&quot; 的每一个步骤，在步骤之间检查健康状况，检查未通过时回滚。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Old workers drained</source>
+        <translation>已排空的旧工作进程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old worker(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个旧工作进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Not run yet: it changes nothing on the host.</source>
+        <translation>尚未运行：预检不会改动主机上的任何内容。</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Select one host on the Fleet page and choose Upgrade.</source>
+        <translation>请在“服务器群”页面选择一台主机，然后选择“升级…”。</translation>
     </message>
 </context>
 <context>
