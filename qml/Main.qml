@@ -18,6 +18,15 @@ ApplicationWindow {
             window.page = name;
     }
 
+    // the theme's colours, whatever the platform offers (see Settings.colors)
+    function applyColors() {
+        const groups = Settings.colors;
+        for (const group of ["active", "inactive", "disabled"]) {
+            for (const role in groups[group])
+                window.palette[group][role] = groups[group][role];
+        }
+    }
+
     width: 1280
     height: 800
     minimumWidth: 900
@@ -65,6 +74,15 @@ ApplicationWindow {
                 opacity: 0.7
                 Layout.maximumWidth: window.width / 4
             }
+        }
+    }
+
+    Component.onCompleted: applyColors()
+
+    Connections {
+        target: Settings
+        function onThemeChanged() {
+            window.applyColors();
         }
     }
 

@@ -1,6 +1,7 @@
 pragma Singleton
 
 import QtQuick
+import Baton.Core
 
 // Sizes and colours shared by the pages and components.
 QtObject {
@@ -12,7 +13,7 @@ QtObject {
     readonly property int sidePadding: 12
 
     // the palette follows Settings.theme through the colour scheme
-    readonly property bool dark: Application.styleHints.colorScheme === Qt.ColorScheme.Dark
+    readonly property bool dark: Settings.dark
     readonly property color neutral: "#9aa0a6"
     readonly property color pending: dark ? "#fdd663" : "#b06000"
     readonly property color good: dark ? "#81c995" : "#1e8e3e"

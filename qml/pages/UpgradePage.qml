@@ -153,8 +153,9 @@ Page {
                         objectName: "run-rollback"
                         text: qsTr("Roll back")
                         enabled: page.upgrade.runnableSteps.indexOf("rollback") >= 0
-                        palette.button: Theme.bad
-                        palette.buttonText: "white"
+                        // red only while it can be pressed: a disabled one looks disabled
+                        palette.button: enabled ? Theme.bad : page.palette.button
+                        palette.buttonText: enabled ? "white" : page.palette.disabled.buttonText
                         ToolTip.visible: hovered
                         ToolTip.text: page.stepHelp["rollback"]
                         onClicked: page.confirmStep("rollback")

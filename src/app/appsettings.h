@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QObject>
+#include <QPalette>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QVariantMap>
 
 namespace Baton {
 
@@ -20,6 +22,12 @@ class AppSettings : public QObject
     /// "" follows the system; "en" or "zh_CN"
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(Theme theme READ theme WRITE setTheme NOTIFY themeChanged)
+    /// the colours in use are dark: the dark theme, or the system's when it is dark
+    Q_PROPERTY(bool dark READ isDark NOTIFY themeChanged)
+    /// the palette of the theme in use: {active, inactive, disabled} of {role name: colour},
+    /// for the window (Qt Quick Controls take theirs from the platform theme, which a bare
+    /// X11 session or Xvfb does not have)
+    Q_PROPERTY(QVariantMap colors READ colors NOTIFY themeChanged)
     Q_PROPERTY(
         int drainTimeoutSeconds READ drainTimeoutSeconds WRITE setDrainTimeoutSeconds NOTIFY drainTimeoutSecondsChanged)
     /// requested on the host during upgrades; empty: http://127.0.0.1:<port>/ when known
@@ -47,6 +55,9 @@ public:
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
     Theme theme() const { return m_theme; }
+    bool isDark() const;
+    QPalette palette() const;
+    QVariantMap colors() const;
     void setTheme(Theme theme);
     int drainTimeoutSeconds() const { return m_drainTimeoutSeconds; }
     void setDrainTimeoutSeconds(int seconds);
@@ -57,7 +68,9 @@ public:
     int parallelism() const { return m_parallelism; }
     void setParallelism(int hosts);
 
-    /** @brief Applies the theme to the application (the style follows the colour scheme). */
+    /** @brief Applies the theme to the application: the colour scheme where the platform
+     * lets an application choose it, and a palette of that scheme for the style everywhere
+     * (a bare X11 session or Xvfb has no platform theme to follow). */
     void applyTheme() const;
 
 Q_SIGNALS:

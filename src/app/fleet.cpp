@@ -149,6 +149,9 @@ void Fleet::takeSnapshot(const QString &host, const HostSnapshot &snapshot)
     m_timelines[host].append(HostTimeline::sampleOf(snapshot, QDateTime::currentMSecsSinceEpoch()));
     m_host->hostUpdated(host);
     m_upgrade->hostUpdated(host);
+    if (m_comparison->hosts().contains(host)) {
+        m_comparison->refresh(); // live rows: phase and workers follow the probes
+    }
     Q_EMIT hostUpdated(host);
 }
 
