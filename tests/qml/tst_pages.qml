@@ -24,6 +24,38 @@ TestCase {
         }
     }
     Component {
+        id: hostPage
+
+        HostPage {
+            width: 1280
+            height: 800
+        }
+    }
+    Component {
+        id: rolloutPage
+
+        RolloutPage {
+            width: 1280
+            height: 800
+        }
+    }
+    Component {
+        id: comparePage
+
+        ComparePage {
+            width: 1280
+            height: 800
+        }
+    }
+    Component {
+        id: settingsPage
+
+        SettingsPage {
+            width: 1280
+            height: 800
+        }
+    }
+    Component {
         id: upgradePage
 
         UpgradePage {
@@ -121,5 +153,57 @@ TestCase {
         verify(!enabledOf(page, "run-commit"))
         Fleet.upgrade.targetPath = ""
         verify(!enabledOf(page, "run-stage"))
+    }
+
+    // every control a user can reach: what a screen reader says, and reachable by keyboard
+    function controlsWithoutNames(item, found) {
+        if (!item.visible)
+            return found
+        const isControl = item.focusPolicy !== undefined && item.hoverEnabled !== undefined && item.enabled !== undefined
+        if (isControl && item.focusPolicy !== Qt.NoFocus) {
+            // a screen reader reads a button's text when it has no name of its own
+            const name = item.Accessible.name || (typeof item.text === "string" ? item.text : "")
+            if (name.length === 0)
+                found.push((item.objectName || item.toString()) + " (" + (item.text ?? "") + ")")
+            return found // a control's own parts are not asked about
+        }
+        for (let i = 0; i < item.children.length; ++i)
+            controlsWithoutNames(item.children[i], found)
+        return found
+    }
+
+    function test_accessibleNames_data() {
+        return [
+            { tag: "fleet", component: fleetPage },
+            { tag: "host", component: hostPage },
+            { tag: "upgrade", component: upgradePage },
+            { tag: "rollout", component: rolloutPage },
+            { tag: "compare", component: comparePage },
+            { tag: "settings", component: settingsPage }
+        ]
+    }
+
+    function test_accessibleNames(data) {
+        Fleet.currentHost = "web-1"
+        const page = createTemporaryObject(data.component, testCase)
+        verify(page)
+        wait(0)
+        const missing = controlsWithoutNames(page, [])
+        compare(missing.length, 0, "controls without an accessible name: " + missing.join(", "))
+    }
+
+    function test_keyboardReachesTheFleetActions() {
+        const page = createTemporaryObject(fleetPage, testCase)
+        Fleet.setSelected("web-1", true)
+        page.forceActiveFocus()
+        const reached = {}
+        for (let i = 0; i < 40; ++i) {
+            keyClick(Qt.Key_Tab)
+            const item = page.Window.activeFocusItem
+            if (item && item.objectName)
+                reached[item.objectName] = true
+        }
+        for (const name of ["addHost", "importHosts", "search", "upgradeSelected", "rolloutSelected"])
+            verify(reached[name], name + " is reached with Tab; reached: " + Object.keys(reached).join(", "))
     }
 }
