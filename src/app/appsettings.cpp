@@ -59,19 +59,21 @@ AppSettings *AppSettings::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     return s_instance;
 }
 
-void AppSettings::store(const QString &key, const QVariant &value)
+template<typename T>
+bool AppSettings::update(T &member, const T &value, const QString &key, void (AppSettings::*changed)())
 {
-    m_settings->setValue(key, value);
+    if (member == value) {
+        return false;
+    }
+    member = value;
+    m_settings->setValue(key, QVariant::fromValue(value));
+    Q_EMIT(this->*changed)();
+    return true;
 }
 
 void AppSettings::setLanguage(const QString &language)
 {
-    if (m_language == language) {
-        return;
-    }
-    m_language = language;
-    store(u"language"_s, language);
-    Q_EMIT languageChanged();
+    update(m_language, language, u"language"_s, &AppSettings::languageChanged);
 }
 
 void AppSettings::setTheme(Theme theme)
@@ -80,7 +82,7 @@ void AppSettings::setTheme(Theme theme)
         return;
     }
     m_theme = theme;
-    store(u"theme"_s, int(theme));
+    m_settings->setValue(u"theme"_s, int(theme)); // as a number, as the constructor reads it
     applyTheme();
     Q_EMIT themeChanged();
 }
@@ -185,45 +187,25 @@ void AppSettings::applyTheme() const
 
 void AppSettings::setDrainTimeoutSeconds(int seconds)
 {
-    seconds = std::clamp(seconds, 1, 86400);
-    if (m_drainTimeoutSeconds == seconds) {
-        return;
-    }
-    m_drainTimeoutSeconds = seconds;
-    store(u"upgrade/drainTimeoutSeconds"_s, seconds);
-    Q_EMIT drainTimeoutSecondsChanged();
+    update(m_drainTimeoutSeconds,
+           std::clamp(seconds, 1, 86400),
+           u"upgrade/drainTimeoutSeconds"_s,
+           &AppSettings::drainTimeoutSecondsChanged);
 }
 
 void AppSettings::setHealthUrl(const QString &url)
 {
-    if (m_healthUrl == url) {
-        return;
-    }
-    m_healthUrl = url;
-    store(u"upgrade/healthUrl"_s, url);
-    Q_EMIT healthUrlChanged();
+    update(m_healthUrl, url, u"upgrade/healthUrl"_s, &AppSettings::healthUrlChanged);
 }
 
 void AppSettings::setPollIntervalMs(int ms)
 {
-    ms = std::clamp(ms, 500, 600000);
-    if (m_pollIntervalMs == ms) {
-        return;
-    }
-    m_pollIntervalMs = ms;
-    store(u"poll/intervalMs"_s, ms);
-    Q_EMIT pollIntervalMsChanged();
+    update(m_pollIntervalMs, std::clamp(ms, 500, 600000), u"poll/intervalMs"_s, &AppSettings::pollIntervalMsChanged);
 }
 
 void AppSettings::setParallelism(int hosts)
 {
-    hosts = std::clamp(hosts, 1, 100);
-    if (m_parallelism == hosts) {
-        return;
-    }
-    m_parallelism = hosts;
-    store(u"rollout/parallelism"_s, hosts);
-    Q_EMIT parallelismChanged();
+    update(m_parallelism, std::clamp(hosts, 1, 100), u"rollout/parallelism"_s, &AppSettings::parallelismChanged);
 }
 
 } // namespace Baton

@@ -82,7 +82,9 @@ Q_SIGNALS:
     void parallelismChanged();
 
 private:
-    void store(const QString &key, const QVariant &value);
+    /// sets @p member, stores it under @p key and emits @p changed, when @p value is new
+    template<typename T>
+    bool update(T &member, const T &value, const QString &key, void (AppSettings::*changed)());
 
     QSettings *m_settings = nullptr;
     std::unique_ptr<QSettings> m_ownSettings;

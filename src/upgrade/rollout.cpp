@@ -160,20 +160,30 @@ void Rollout::forEachParallel(const QStringList &names,
     }
 }
 
-RolloutResult Rollout::rollBackAll()
+std::optional<QHash<QString, HostEntry>> Rollout::planHosts(RolloutResult *outcome, int batch) const
 {
-    RolloutResult outcome;
     QHash<QString, HostEntry> entries;
     for (const HostEntry &host : m_inventory.hosts) {
         entries.insert(host.name, host);
     }
     for (const QString &name : m_plan.hosts) {
         if (!entries.contains(name)) {
-            outcome.message = tr("no host named %1 in the inventory").arg(name);
-            return outcome;
+            outcome->message = tr("no host named %1 in the inventory").arg(name);
+            return std::nullopt;
         }
-        outcome.hosts.append({name, 0, RolloutHost::State::Pending, Phase::Abnormal, {}, 0});
+        outcome->hosts.append({name, batch, RolloutHost::State::Pending, Phase::Abnormal, {}, 0});
     }
+    return entries;
+}
+
+RolloutResult Rollout::rollBackAll()
+{
+    RolloutResult outcome;
+    const auto planned = planHosts(&outcome, 0);
+    if (!planned) {
+        return outcome;
+    }
+    const QHash<QString, HostEntry> &entries = *planned;
     std::mutex mutex;
     forEachParallel(
         m_plan.hosts,
@@ -206,17 +216,11 @@ RolloutResult Rollout::rollBackAll()
 RolloutResult Rollout::run()
 {
     RolloutResult outcome;
-    QHash<QString, HostEntry> entries;
-    for (const HostEntry &host : m_inventory.hosts) {
-        entries.insert(host.name, host);
+    const auto planned = planHosts(&outcome, -1);
+    if (!planned) {
+        return outcome;
     }
-    for (const QString &name : m_plan.hosts) {
-        if (!entries.contains(name)) {
-            outcome.message = tr("no host named %1 in the inventory").arg(name);
-            return outcome;
-        }
-        outcome.hosts.append({name, -1, RolloutHost::State::Pending, Phase::Abnormal, {}, 0});
-    }
+    const QHash<QString, HostEntry> &entries = *planned;
     const auto resultOf = [&outcome](const QString &name) -> RolloutHost & {
         for (RolloutHost &host : outcome.hosts) {
             if (host.name == name) {

@@ -4,12 +4,14 @@
 #include "inventory.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace Baton {
 
@@ -109,6 +111,9 @@ private:
     void rollBackHost(const HostEntry &host, RolloutHost *result);
     UpgradeSettings settingsFor(const HostEntry &host) const;
     void forwardEvents(const HostEntry &host, HostUpgrade &upgrade);
+    /** @brief The plan's hosts by name, each added to @p outcome as pending in @p batch;
+     * nothing when one is not in the inventory (@p outcome says which). */
+    std::optional<QHash<QString, HostEntry>> planHosts(RolloutResult *outcome, int batch) const;
     /** @brief Runs @p work for each of @p names, `parallel` at once; starts no more once
      * @p stop says so (those running finish). */
     void forEachParallel(const QStringList &names,

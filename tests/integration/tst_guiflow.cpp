@@ -1,4 +1,4 @@
-#include "appsettings.h"
+#include "../unit/temporarysettings.h"
 #include "fleet.h"
 #include "labfixture.h"
 
@@ -28,8 +28,7 @@ class TestGuiFlow : public QObject
 
     LabFixture m_lab;
     QTemporaryDir m_state;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AppSettings> m_appSettings;
+    std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<Fleet> m_fleet;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -135,9 +134,8 @@ private Q_SLOTS:
             QSKIP(qPrintable(missing));
         }
         qputenv("XDG_STATE_HOME", m_state.filePath(u"state"_s).toUtf8());
-        m_settings = std::make_unique<QSettings>(m_state.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_appSettings = std::make_unique<AppSettings>(nullptr, m_settings.get());
-        m_appSettings->setDrainTimeoutSeconds(60);
+        m_settings = std::make_unique<TemporarySettings>();
+        m_settings->settings.setDrainTimeoutSeconds(60);
     }
 
     void wholeProcedure()

@@ -1,9 +1,9 @@
-#include "appsettings.h"
+#include "../unit/probefixture.h"
+#include "../unit/temporarysettings.h"
 #include "fleet.h"
 
 #include <QFile>
 #include <QQmlEngine>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -17,15 +17,8 @@ class Setup : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QSettings m_settings{m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
-    Baton::AppSettings m_appSettings{nullptr, &m_settings}; // the singletons QML reaches as Settings
+    TemporarySettings m_settings; // the singletons QML reaches as Settings
     Baton::Fleet m_fleet{nullptr}; // and Fleet
-
-    static QString probe(const QString &name)
-    {
-        QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    }
 
 public Q_SLOTS:
     // The pages' tests see three hosts: web-1 spawned, web-2 running, web-3 not probed yet
@@ -45,9 +38,9 @@ public Q_SLOTS:
             qFatal("%s", qPrintable(m_fleet.errorString()));
         }
         m_fleet.takeSnapshot(QStringLiteral("web-1"),
-                             Baton::HostSnapshot::fromProbe(probe(QStringLiteral("probe-02-spawned.txt"))));
+                             probeSnapshot<Baton::HostSnapshot>(QStringLiteral("probe-02-spawned.txt")));
         m_fleet.takeSnapshot(QStringLiteral("web-2"),
-                             Baton::HostSnapshot::fromProbe(probe(QStringLiteral("probe-01-running.txt"))));
+                             probeSnapshot<Baton::HostSnapshot>(QStringLiteral("probe-01-running.txt")));
         m_fleet.hosts()->flush();
     }
 };

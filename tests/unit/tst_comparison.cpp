@@ -1,5 +1,6 @@
 #include "comparison.h"
 #include "fleet.h"
+#include "probefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -12,18 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A probe record captured on the lab (tests/data/probe, see tests/data/README.md).
 HostSnapshot probe(const QString &name)
 {
-    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    HostSnapshot snapshot = HostSnapshot::fromProbe(QString::fromUtf8(file.readAll()));
-    if (!snapshot.ok()) {
-        qFatal("%s", qPrintable(snapshot.error));
-    }
-    return snapshot;
+    return probeSnapshot<HostSnapshot>(name);
 }
 
 const QString Sha1221 = u"1889a003e9f52ab89d09acf455730fca6b1afb4ce75464db9dda0c1b39fb161d"_s;

@@ -1,10 +1,9 @@
-#include "appsettings.h"
 #include "fleet.h"
 #include "inventory.h"
+#include "temporarysettings.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,8 +17,7 @@ class TestInventoryEditor : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AppSettings> m_appSettings;
+    std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<Fleet> m_fleet;
 
     QString inventoryPath() const { return m_dir.filePath(u"inventory.json"_s); }
@@ -48,8 +46,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         qputenv("HOME", m_dir.path().toUtf8()); // ~/.ssh/config is this test's
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_appSettings = std::make_unique<AppSettings>(nullptr, m_settings.get());
+        m_settings = std::make_unique<TemporarySettings>();
         m_fleet = std::make_unique<Fleet>(nullptr); // not polling: no SSH here
         QFile file(inventoryPath());
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -1,4 +1,5 @@
 #include "phase.h"
+#include "probefixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,11 +12,7 @@ namespace {
 
 QString fixture(const QString &name)
 {
-    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return QString::fromUtf8(file.readAll());
+    return probeFixture(name);
 }
 
 // A record made by hand for states the lab does not produce on its own.

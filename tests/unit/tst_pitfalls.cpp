@@ -1,4 +1,5 @@
 #include "pitfalls.h"
+#include "probefixture.h"
 
 #include <QFile>
 #include <QTest>
@@ -20,11 +21,7 @@ ProbeRecord parse(const QString &text)
 
 QString fixture(const QString &name)
 {
-    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return QString::fromUtf8(file.readAll());
+    return probeFixture(name);
 }
 
 // One running master with two workers; @p masterArgs is its command line.

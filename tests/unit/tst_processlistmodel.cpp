@@ -1,3 +1,4 @@
+#include "probefixture.h"
 #include "processlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -11,14 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A probe record captured on the lab (tests/data/probe, see tests/data/README.md).
 QString fixture(const QString &name)
 {
-    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return QString::fromUtf8(file.readAll());
+    return probeFixture(name);
 }
 
 HostSnapshot snapshot(const QString &probe)

@@ -1,3 +1,4 @@
+#include "probefixture.h"
 #include "swimlanemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -10,18 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A probe record captured on the lab (tests/data/probe, see tests/data/README.md).
 HostSnapshot probe(const QString &name)
 {
-    QFile file(QStringLiteral(BATON_TEST_DATA "/probe/") + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    HostSnapshot snapshot = HostSnapshot::fromProbe(QString::fromUtf8(file.readAll()));
-    if (!snapshot.ok()) {
-        qFatal("%s", qPrintable(snapshot.error));
-    }
-    return snapshot;
+    return probeSnapshot<HostSnapshot>(name);
 }
 
 // A timeline as Fleet fills it: "probe-NN-....txt" is a probe of the monitor (a sample),

@@ -1,8 +1,8 @@
-#include "appsettings.h"
 #include "fleet.h"
+#include "probefixture.h"
+#include "temporarysettings.h"
 
 #include <QFile>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,18 +18,10 @@ class TestUpgradeController : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AppSettings> m_appSettings;
+    std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<Fleet> m_fleet;
 
-    static QString probe(const QString &name)
-    {
-        QFile file(QStringLiteral(BATON_TEST_DATA) + u"/probe/"_s + name);
-        if (!file.open(QIODevice::ReadOnly)) {
-            qFatal("cannot read %s", qPrintable(file.fileName()));
-        }
-        return QString::fromUtf8(file.readAll());
-    }
+    static QString probe(const QString &name) { return probeFixture(name); }
 
     // the running fixture with another file on disk than the master runs: a staged target
     static QString staged()
@@ -46,8 +38,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_appSettings = std::make_unique<AppSettings>(nullptr, m_settings.get());
+        m_settings = std::make_unique<TemporarySettings>();
         m_fleet = std::make_unique<Fleet>(nullptr);
         QFile file(m_dir.filePath(u"inventory.json"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QRegularExpression>
+#include <QSet>
 
 // Under the offscreen platform there is no OpenGL: Qt Graphs asks Qt for a GL context once,
 // Qt says it could not make one, and Qt Quick draws with its software renderer. Those two
@@ -34,3 +36,20 @@ inline QByteArray withoutPlatformLines(const QByteArray &output)
 }
 
 } // namespace PlatformWarnings
+
+namespace Screenshot {
+
+/** @brief How many colours a grid of every 4th pixel of @p image holds: a blank or
+ * half-drawn frame has few, a page with rows and text many. */
+inline int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    return int(colours.size());
+}
+
+} // namespace Screenshot
