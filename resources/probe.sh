@@ -43,6 +43,8 @@
 #   conns PID COUNT                established TCP connections of each nginx process
 #   pidfile PATH PID|-             each pid file and what it holds ("-": missing or empty)
 #   oldbin PATH PID|-              what PATH.oldbin holds, for each pid file PATH
+#   lock OWNER                     who holds Baton's lock of the pid file just named (absent: nobody;
+#                                  not in phase records)
 #   binary PATH SIZE MTIME SHA256|-   the nginx binary on disk
 #   end
 set -u
@@ -287,6 +289,10 @@ for file in $pidpaths; do
     echo "pidfile $file $content"
     pidin "$file.oldbin"
     echo "oldbin $file $content"
+    # a Baton (or batonctl) holding this instance's lock wrote who it is beside the pid file
+    owner=
+    [ "$level" = phase ] || read -r owner 2>/dev/null < "${file%/*}/.baton-${file##*/}/owner" || owner=
+    [ -z "$owner" ] || echo "lock $owner"
 done
 IFS=$saved
 set +f

@@ -819,6 +819,10 @@
         <source>select %1</source>
         <translation>选择 %1</translation>
     </message>
+    <message>
+        <source>locked by %1</source>
+        <translation>已被 %1 锁定</translation>
+    </message>
 </context>
 <context>
     <name>HostUpgrade</name>
@@ -1886,6 +1890,10 @@
     <message>
         <source>malformed &quot;rss&quot; line</source>
         <translation>格式错误的 &quot;rss&quot; 行</translation>
+    </message>
+    <message>
+        <source>&quot;lock&quot; needs a pid file before it and an owner</source>
+        <translation>&quot;lock&quot; 行之前需要一个 pid 文件，且需要持有者</translation>
     </message>
 </context>
 <context>

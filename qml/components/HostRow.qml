@@ -25,6 +25,7 @@ ItemDelegate {
     required property int connections
     required property var connectionHistory
     required property bool selected
+    required property string lockHolder
 
     readonly property var stateNames: [qsTr("not connected"), qsTr("connecting"), qsTr("connected"), qsTr("failed")]
     readonly property var stateTones: [Theme.neutral, Theme.pending, Theme.good, Theme.bad]
@@ -106,10 +107,15 @@ ItemDelegate {
                 }
             }
             Label {
-                text: row.reason.length > 0 ? row.reason : row.pidFile.length > 0 ? row.pidFile : qsTr("any nginx master on the host")
-                font.family: row.reason.length === 0 && row.pidFile.length > 0 ? "monospace" : ""
+                // why it is abnormal, else who holds its lock (another Baton at work), else which instance
+                readonly property bool locked: row.reason.length === 0 && row.lockHolder.length > 0
+
+                objectName: "instanceLine"
+                text: row.reason.length > 0 ? row.reason : locked ? qsTr("locked by %1").arg(row.lockHolder) : row.pidFile.length > 0 ? row.pidFile : qsTr("any nginx master on the host")
+                font.family: row.reason.length === 0 && !locked && row.pidFile.length > 0 ? "monospace" : ""
+                color: locked ? Theme.pending : row.palette.text
                 elide: Text.ElideMiddle
-                opacity: 0.7
+                opacity: locked ? 1 : 0.7
                 font.pixelSize: 11
                 Layout.fillWidth: true
             }

@@ -52,6 +52,8 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         return status.version;
     case StaleBinaryRole:
         return status.staleBinary;
+    case LockHolderRole:
+        return status.lockHolder;
     case WorkersRole:
         return status.workers;
     case OldWorkersRole:
@@ -85,6 +87,7 @@ QHash<int, QByteArray> HostListModel::roleNames() const
         {ReasonRole, "reason"},
         {VersionRole, "version"},
         {StaleBinaryRole, "staleBinary"},
+        {LockHolderRole, "lockHolder"},
         {WorkersRole, "workers"},
         {OldWorkersRole, "oldWorkers"},
         {ConnectionsRole, "connections"},
@@ -142,6 +145,9 @@ void HostListModel::updateStatus(const QString &host, const HostSnapshot &snapsh
                 status.history.remove(0, status.history.size() - HistoryLength);
             }
         }
+        // "baton:HOST:PID:START baton (pid 123) on HOST": the part after the machine-readable key
+        const QString owner = snapshot.record.lockOwners.value(snapshot.instance.pidFile);
+        status.lockHolder = owner.startsWith(u"baton:") && owner.contains(u' ') ? owner.section(u' ', 1) : owner;
         status.validSteps.clear();
         for (HostUpgrade::Step step : HostUpgrade::validSteps(snapshot.phase())) {
             status.validSteps.append(HostUpgrade::stepName(step));
@@ -182,7 +188,8 @@ void HostListModel::flush()
                                   OldWorkersRole,
                                   ConnectionsRole,
                                   ConnectionHistoryRole,
-                                  ValidStepsRole};
+                                  ValidStepsRole,
+                                  LockHolderRole};
     // one dataChanged() per run of neighbouring rows
     for (qsizetype i = 0; i < rows.size();) {
         qsizetype j = i;

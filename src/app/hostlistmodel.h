@@ -47,6 +47,7 @@ public:
         ConnectionHistoryRole, ///< "connectionHistory": the last 60 samples of connections, oldest first
         ValidStepsRole, ///< "validSteps": the steps possible from the phase
         SelectedRole, ///< "selected": chosen for compare, upgrade or rollout
+        LockHolderRole, ///< "lockHolder": who holds Baton's lock of the instance ("" when nobody)
     };
     Q_ENUM(Role)
 
@@ -104,6 +105,7 @@ private:
         int connections = 0;
         QList<int> history;
         QStringList validSteps;
+        QString lockHolder;
     };
 
     QList<HostEntry> m_hosts;

@@ -44,6 +44,7 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
         *out = pid;
         return true;
     };
+    QString lastPidFile; ///< what a "lock" line is about
     for (QStringView line : text.split(u'\n')) {
         ++number;
         if (line.endsWith(u'\r')) {
@@ -202,6 +203,12 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             if (fields.at(1) != u"-") {
                 record.executableSha256.insert(pid, fields.at(1).toString());
             }
+        } else if (key == u"lock") {
+            // about the pid file of the "pidfile" line before it
+            if (lastPidFile.isEmpty() || rest.isEmpty()) {
+                return fail(tr("\"lock\" needs a pid file before it and an owner"));
+            }
+            record.lockOwners.insert(lastPidFile, rest.toString());
         } else if (key == u"pidfile" || key == u"oldbin") {
             // PATH may contain spaces: the pid is the last field
             const qsizetype last = rest.lastIndexOf(u' ');
@@ -214,6 +221,7 @@ std::optional<ProbeRecord> ProbeRecord::parse(QStringView text, QString *error)
             }
             const QString path = rest.left(last).toString();
             if (key == u"pidfile") {
+                lastPidFile = path;
                 if (!record.pidFiles.contains(path)) {
                     record.pidFiles.append(path);
                 }

@@ -72,6 +72,8 @@ public:
     qint64 uptimeSeconds = 0;
     int ticksPerSecond = 100;
     int pageSize = 4096; ///< bytes, for rssPages
+    /// who holds Baton's lock of each pid file (the lock's owner text), for the pid files that have one
+    QHash<QString, QString> lockOwners;
     QHash<qint64, qint64> rssPages; ///< resident memory of each nginx process, in pages
     QHash<QString, bool> tools; ///< optional tools: present or not
     QList<NginxProcess> processes;

@@ -3,6 +3,7 @@
 #include "pitfalls.h"
 #include "shellquote.h"
 #include "sshconnection.h"
+#include "upgradecommands.h"
 
 #include <QDir>
 #include <QFile>
@@ -286,6 +287,22 @@ private Q_SLOTS:
         QCOMPARE(QString::number(state.master->pid), oldMaster); // the old master serves again
         QVERIFY(record->versions.value(state.master->pid).contains(u"1.22.1"_s));
         capture(u"rolled-back"_s);
+    }
+
+    // Who holds Baton's lock of the instance is in the record while the lock is held, and
+    // gone once it is released (the Fleet page shows it).
+    void lockHolderIsReported()
+    {
+        const QString pidFile = m_host.nginx.pidFile;
+        const QString directory = UpgradeCommands::stateDirectory(pidFile);
+        const QString owner = u"baton:test-machine:4242:1 batonctl (pid 4242) on test-machine"_s;
+        QVERIFY(!probe()->lockOwners.contains(pidFile));
+        sh(UpgradeCommands::acquireLock(directory, owner, 60));
+        const auto locked = probe();
+        QVERIFY(locked);
+        QCOMPARE(locked->lockOwners.value(pidFile), owner);
+        sh(UpgradeCommands::releaseLock(directory, owner));
+        QTRY_VERIFY_WITH_TIMEOUT(!probe()->lockOwners.contains(pidFile), 10000);
     }
 
     void statusCommandReportsEveryHost()

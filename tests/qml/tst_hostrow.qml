@@ -49,7 +49,8 @@ TestCase {
             oldWorkers: 0,
             connections: 0,
             connectionHistory: [],
-            selected: false
+            selected: false,
+            lockHolder: ""
         }
         for (const key in overrides)
             properties[key] = overrides[key]
@@ -76,6 +77,13 @@ TestCase {
         verify(shown.includes("10.0.0.1:2222"), shown)
         verify(shown.includes("any nginx master on the host"), shown)
         verify(!shown.includes(""), "no empty group line: " + shown)
+    }
+
+    function test_lockHolder() {
+        verify(!texts(makeRow({}).contentItem).some(t => t.startsWith("locked by")))
+        const shown = texts(makeRow({ connectionState: HostListModel.Connected, phase: "spawned",
+                                      lockHolder: "batonctl (pid 4242) on ops-laptop" }).contentItem)
+        verify(shown.includes("locked by batonctl (pid 4242) on ops-laptop"), shown)
     }
 
     function test_selection() {
