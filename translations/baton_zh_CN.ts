@@ -3212,6 +3212,18 @@
         <source>Select one host on the Fleet page and choose Upgrade.</source>
         <translation>请在“服务器群”页面选择一台主机，然后选择“升级…”。</translation>
     </message>
+    <message>
+        <source>The new nginx binary</source>
+        <translation>新的 nginx 二进制</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose an nginx binary on this computer: it is uploaded to the host when staged.</source>
+        <translation>选择本机上的 nginx 二进制：暂存时会上传到主机。</translation>
+    </message>
 </context>
 <context>
     <name>batonctl</name>

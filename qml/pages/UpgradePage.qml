@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Baton.Core
 import Baton.Ui
@@ -35,6 +36,16 @@ Page {
 
     title: qsTr("Upgrade")
 
+    FileDialog {
+        id: targetFile
+
+        title: qsTr("The new nginx binary")
+        fileMode: FileDialog.OpenFile
+        onAccepted: {
+            page.upgrade.targetKind = "local";
+            page.upgrade.targetPath = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""));
+        }
+    }
     ConfirmDialog {
         id: confirm
     }
@@ -98,6 +109,14 @@ Page {
                     onEditingFinished: page.upgrade.targetPath = text
                     Accessible.name: qsTr("Target binary")
                     Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "browseTarget"
+                    text: qsTr("Browse…")
+                    enabled: !page.upgrade.busy
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Choose an nginx binary on this computer: it is uploaded to the host when staged.")
+                    onClicked: targetFile.open()
                 }
                 Button {
                     objectName: "preflight"

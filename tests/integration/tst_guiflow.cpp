@@ -334,6 +334,39 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(gone(), 20000);
     }
 
+    // A target chosen on this computer is uploaded over SFTP when staged, and rolled back.
+    void stageALocalFile()
+    {
+        const QString binary = qEnvironmentVariable("BATON_LAB_NGINX_NEW");
+        if (binary.isEmpty()) {
+            QSKIP("BATON_LAB_NGINX_NEW names no local nginx build");
+        }
+        m_engine.reset();
+        m_fleet.reset();
+        m_fleet = std::make_unique<Fleet>(nullptr);
+        m_fleet->setPolling(true);
+        QVERIFY(m_fleet->loadInventory(m_lab.directory(u"gui"_s) + u"/inventory.json"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet->isSettled(), 20000);
+        m_fleet->setCurrentHost(u"lab-2"_s);
+        UpgradeController *upgrade = m_fleet->upgrade();
+        QTRY_COMPARE_WITH_TIMEOUT(upgrade->phase(), u"running"_s, 20000);
+        upgrade->setTargetKind(u"local"_s);
+        upgrade->setTargetPath(binary);
+        QVERIFY(upgrade->canRun(u"stage"_s));
+        QSignalSpy finished(upgrade, &UpgradeController::finished);
+        QVERIFY(upgrade->run(u"stage"_s));
+        QVERIFY(finished.wait(90000));
+        QVERIFY2(finished.constFirst().at(1).toBool(),
+                 qPrintable(upgrade->lastReport().value(u"message"_s).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(upgrade->isStaged(), 20000);
+        QVERIFY(upgrade->log().join(u'\n').contains(u"upload"_s, Qt::CaseInsensitive));
+        finished.clear();
+        QVERIFY(upgrade->run(u"rollback"_s));
+        QVERIFY(finished.wait(90000));
+        QVERIFY(finished.constFirst().at(1).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!upgrade->isStaged(), 20000);
+    }
+
     void cleanupTestCase()
     {
         m_engine.reset();
