@@ -144,10 +144,10 @@
 <context>
     <name>ProcessTree</name>
     <message numerus="yes">
-        <source>  (%n connection(s))</source>
+        <source>%n connection(s)</source>
         <translation>
-            <numerusform>  (%n connection)</numerusform>
-            <numerusform>  (%n connections)</numerusform>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
         </translation>
     </message>
 </context>

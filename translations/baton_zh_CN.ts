@@ -1958,10 +1958,22 @@
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
+    <message>
+        <source>master</source>
+        <translation>主进程</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>worker is shutting down</source>
+        <translation>工作进程正在关闭</translation>
+    </message>
     <message numerus="yes">
-        <source>  (%n connection(s))</source>
+        <source>%n connection(s)</source>
         <translation>
-            <numerusform>  （%n 个连接）</numerusform>
+            <numerusform>%n 个连接</numerusform>
         </translation>
     </message>
 </context>

@@ -96,11 +96,20 @@ ListView {
                 color: processRow.generation === "old" ? Theme.oldGeneration : Theme.newGeneration
             }
             Label {
-                text: processRow.title + (processRow.listening.length > 0 ? "  ⟵ " + processRow.listening.join(", ") : "") + (processRow.kind === "worker" || processRow.kind === "shutting-down" ? qsTr("  (%n connection(s))", "", processRow.connections) : "")
+                // what matters first (the role, the sockets, the connections); the whole
+                // title, with the master's command line, in the tooltip
+                readonly property string role: processRow.kind === "master" ? qsTr("master") : processRow.kind === "worker" ? qsTr("worker") : processRow.kind === "shutting-down" ? qsTr("worker is shutting down") : processRow.title.replace(/^nginx: /, "")
+
+                text: role + (processRow.listening.length > 0 ? "  ⟵ " + processRow.listening.join(", ") : "") + (processRow.kind === "worker" || processRow.kind === "shutting-down" ? " · " + qsTr("%n connection(s)", "", processRow.connections) : "")
                 color: processRow.kind === "shutting-down" ? Theme.pending : palette.text
-                font.family: "monospace"
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                ToolTip.visible: titleHover.hovered
+                ToolTip.text: processRow.title
+
+                HoverHandler {
+                    id: titleHover
+                }
             }
         }
     }

@@ -202,20 +202,41 @@ QVariantList HostDetail::markers() const
 
 QList<QPointF> HostDetail::points(Series which) const
 {
+    // A value holds from its probe until the next one: the line starts at the window's left
+    // edge with the value the host had then, and runs on to now with the last one seen.
+    // Failed probes say nothing about the host and are left out.
     QList<QPointF> points;
-    if (const HostTimeline *t = timeline()) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const HostTimeline::Sample &s : t->samples()) {
-            const double x = double(s.msecs - now) / 1000.0;
-            if (x < -m_chartSpan) {
-                continue;
-            }
-            const int y = which == Workers ? s.workers
-                : which == OldWorkers      ? s.oldWorkers
-                : which == Connections     ? s.connections
-                                           : s.oldConnections;
-            points.append({x, double(y)});
+    const HostTimeline *t = timeline();
+    if (!t) {
+        return points;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto valueOf = [which](const HostTimeline::Sample &s) {
+        return double(which == Workers           ? s.workers
+                          : which == OldWorkers  ? s.oldWorkers
+                          : which == Connections ? s.connections
+                                                 : s.oldConnections);
+    };
+    std::optional<double> before;
+    for (const HostTimeline::Sample &s : t->samples()) {
+        if (s.phase.isEmpty()) {
+            continue;
         }
+        const double x = double(s.msecs - now) / 1000.0;
+        if (x < -m_chartSpan) {
+            before = valueOf(s);
+            continue;
+        }
+        if (points.isEmpty() && before) {
+            points.append({double(-m_chartSpan), *before});
+        }
+        points.append({x, valueOf(s)});
+    }
+    if (points.isEmpty() && before) {
+        points.append({double(-m_chartSpan), *before});
+    }
+    if (!points.isEmpty() && points.constLast().x() < 0) {
+        points.append({0.0, points.constLast().y()});
     }
     return points;
 }
