@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnsibleInventory</name>
+    <message>
+        <source>line %1: a section header ends with ]</source>
+        <translation>第 %1 行：节标题必须以 ] 结尾</translation>
+    </message>
+    <message>
+        <source>line %1: unknown section kind &quot;%2&quot;</source>
+        <translation>第 %1 行：未知的节类型 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>line %1: a group variable is NAME=VALUE</source>
+        <translation>第 %1 行：组变量的格式是 NAME=VALUE</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot; in a {…} mapping</source>
+        <translation>无法读取 {…} 映射中的 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>line %1: unexpected indentation</source>
+        <translation>第 %1 行：缩进不符合预期</translation>
+    </message>
+    <message>
+        <source>line %1: YAML indents with spaces, not tabs</source>
+        <translation>第 %1 行：YAML 用空格缩进，不能用制表符</translation>
+    </message>
+    <message>
+        <source>line %1: a list where an inventory has mappings</source>
+        <translation>第 %1 行：此处应为映射，而不是列表</translation>
+    </message>
+    <message>
+        <source>line %1: expected &quot;name:&quot; or &quot;name: value&quot;</source>
+        <translation>第 %1 行：应为 &quot;name:&quot; 或 &quot;name: value&quot;</translation>
+    </message>
+    <message>
+        <source>group %1 must be a mapping (hosts, vars, children)</source>
+        <translation>组 %1 必须是映射（hosts、vars、children）</translation>
+    </message>
+    <message>
+        <source>cannot read the host pattern &quot;%1&quot;</source>
+        <translation>无法读取主机模式 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the range in &quot;%1&quot;</source>
+        <translation>无法读取 &quot;%1&quot; 中的范围</translation>
+    </message>
+    <message>
+        <source>host %1: ansible_port &quot;%2&quot; is not a port</source>
+        <translation>主机 %1：ansible_port &quot;%2&quot; 不是端口号</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Hot binary upgrades of nginx over SSH.</source>
@@ -409,6 +472,10 @@
         <source>Or open an inventory file: baton --inventory FILE.</source>
         <translation>或者打开一个清单文件：baton --inventory FILE。</translation>
     </message>
+    <message>
+        <source>Import an Ansible inventory…</source>
+        <translation>导入 Ansible 清单…</translation>
+    </message>
 </context>
 <context>
     <name>FleetPage</name>
@@ -509,10 +576,6 @@
         <translation>添加主机…</translation>
     </message>
     <message>
-        <source>Import from ~/.ssh/config…</source>
-        <translation>从 ~/.ssh/config 导入…</translation>
-    </message>
-    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -529,6 +592,14 @@
     <message>
         <source>Nothing changes on the hosts; only the inventory file is rewritten.</source>
         <translation>主机上不会有任何改动；只会重写清单文件。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Hosts from ~/.ssh/config or from an Ansible inventory (INI or YAML).</source>
+        <translation>从 ~/.ssh/config 或 Ansible 清单（INI 或 YAML）导入主机。</translation>
     </message>
 </context>
 <context>
@@ -1289,10 +1360,6 @@
 </context>
 <context>
     <name>ImportDialog</name>
-    <message>
-        <source>Import hosts from %1</source>
-        <translation>从 %1 导入主机</translation>
-    </message>
     <message numerus="yes">
         <source>Import %n host(s)</source>
         <translation>
@@ -1310,6 +1377,38 @@
     <message>
         <source>(in the inventory)</source>
         <translation>（已在清单中）</translation>
+    </message>
+    <message>
+        <source>Import hosts</source>
+        <translation>导入主机</translation>
+    </message>
+    <message>
+        <source>~/.ssh/config</source>
+        <translation>~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>Ansible inventory (INI or YAML)</source>
+        <translation>Ansible 清单（INI 或 YAML）</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>/path/to/inventory.ini or hosts.yml</source>
+        <translation>/path/to/inventory.ini 或 hosts.yml</translation>
+    </message>
+    <message>
+        <source>Ansible inventory file</source>
+        <translation>Ansible 清单文件</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Give the path of an inventory file: Baton reads its hosts, groups and variables (ansible_host, ansible_port, ansible_user, ansible_become, ansible_ssh_private_key_file).</source>
+        <translation>请给出清单文件的路径：Baton 会读取其中的主机、组和变量（ansible_host、ansible_port、ansible_user、ansible_become、ansible_ssh_private_key_file）。</translation>
     </message>
 </context>
 <context>

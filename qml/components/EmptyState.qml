@@ -8,7 +8,7 @@ Item {
     id: emptyState
 
     signal addHost
-    signal importHosts
+    signal importHosts(string from)
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -45,7 +45,11 @@ Item {
             }
             Button {
                 text: qsTr("Import from ~/.ssh/config…")
-                onClicked: emptyState.importHosts()
+                onClicked: emptyState.importHosts("ssh")
+            }
+            Button {
+                text: qsTr("Import an Ansible inventory…")
+                onClicked: emptyState.importHosts("ansible")
             }
         }
         Label {

@@ -59,9 +59,11 @@ Page {
             }
             Button {
                 objectName: "importHosts"
-                text: qsTr("Import from ~/.ssh/config…")
+                text: qsTr("Import…")
                 enabled: Fleet.editor.canEdit
-                onClicked: importDialog.show()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Hosts from ~/.ssh/config or from an Ansible inventory (INI or YAML).")
+                onClicked: importDialog.show("ssh")
             }
             ComboBox {
                 id: filterBox
@@ -227,7 +229,7 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             onAddHost: hostDialog.edit("")
-            onImportHosts: importDialog.show()
+            onImportHosts: from => importDialog.show(from)
         }
     }
 }

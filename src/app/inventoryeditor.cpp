@@ -1,5 +1,6 @@
 #include "inventoryeditor.h"
 
+#include "ansibleinventory.h"
 #include "fleet.h"
 #include "inventory.h"
 #include "sshconfigimport.h"
@@ -154,6 +155,48 @@ QString InventoryEditor::importSshHosts(const QStringList &aliases)
         host.groups = {u"ssh-config"_s};
         inventory.hosts.append(host);
         ++added;
+    }
+    if (added == 0) {
+        return tr("Every chosen host is in the inventory already.");
+    }
+    return commit(inventory);
+}
+
+QVariantList InventoryEditor::ansibleHosts(const QString &path) const
+{
+    QString error;
+    const auto hosts = AnsibleInventory::read(path, &error);
+    if (!hosts) {
+        return {QVariantMap{{u"error"_s, error}}};
+    }
+    QVariantList list;
+    for (const HostEntry &host : *hosts) {
+        list.append(QVariantMap{{u"alias"_s, host.name},
+                                {u"hostName"_s, host.address},
+                                {u"user"_s, host.user},
+                                {u"port"_s, host.port},
+                                {u"identityFile"_s, host.identityFile},
+                                {u"groups"_s, host.groups},
+                                {u"sudo"_s, host.sudo},
+                                {u"inInventory"_s, m_fleet->entry(host.name).has_value()}});
+    }
+    return list;
+}
+
+QString InventoryEditor::importAnsibleHosts(const QString &path, const QStringList &names)
+{
+    QString error;
+    const auto hosts = AnsibleInventory::read(path, &error);
+    if (!hosts) {
+        return error;
+    }
+    Inventory inventory = m_fleet->inventory();
+    int added = 0;
+    for (const HostEntry &host : *hosts) {
+        if (names.contains(host.name) && !m_fleet->entry(host.name)) {
+            inventory.hosts.append(host);
+            ++added;
+        }
     }
     if (added == 0) {
         return tr("Every chosen host is in the inventory already.");

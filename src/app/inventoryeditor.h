@@ -47,6 +47,12 @@ public:
     Q_INVOKABLE QVariantList sshConfigHosts() const;
     /** @brief Adds the ssh config's @p aliases (group "ssh-config"); "" or why not. */
     Q_INVOKABLE QString importSshHosts(const QStringList &aliases);
+    /** @brief The hosts of the Ansible inventory (INI or YAML) at @p path, in the form of
+     * sshConfigHosts() plus groups and sudo, or [{error}]. */
+    Q_INVOKABLE QVariantList ansibleHosts(const QString &path) const;
+    /** @brief Adds @p names of the Ansible inventory at @p path, with their groups and
+     * variables; "" or why not. */
+    Q_INVOKABLE QString importAnsibleHosts(const QString &path, const QStringList &names);
 
     /** @brief Where a new inventory goes when none is loaded. */
     static QString defaultInventoryPath();

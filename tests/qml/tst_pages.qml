@@ -56,6 +56,11 @@ TestCase {
         }
     }
     Component {
+        id: importDialog
+
+        ImportDialog {}
+    }
+    Component {
         id: upgradePage
 
         UpgradePage {
@@ -205,5 +210,24 @@ TestCase {
         }
         for (const name of ["addHost", "importHosts", "search", "upgradeSelected", "rolloutSelected"])
             verify(reached[name], name + " is reached with Tab; reached: " + Object.keys(reached).join(", "))
+    }
+
+    // The import dialog lists an Ansible inventory's hosts; those already in the inventory
+    // (web-1, web-2) cannot be chosen again. Nothing is imported here: the fleet is shared.
+    function test_importDialogReadsAnAnsibleInventory() {
+        const dialog = createTemporaryObject(importDialog, testCase)
+        dialog.show("ansible")
+        compare(dialog.hosts.length, 0)
+        const path = findChild(dialog.contentItem, "ansiblePath")
+        verify(path)
+        path.text = Qt.resolvedUrl("../data/ansible/fleet.ini").toString().replace(/^file:\/\//, "")
+        dialog.reload()
+        compare(dialog.error, "")
+        compare(dialog.hosts.length, 6)
+        const names = dialog.chosenNames()
+        compare(names.length, 4)
+        verify(names.indexOf("web-1") < 0 && names.indexOf("web-2") < 0, "web-1 and web-2 are in the inventory already")
+        verify(names.indexOf("web-4") >= 0)
+        dialog.close()
     }
 }

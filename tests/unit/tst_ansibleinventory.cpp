@@ -163,6 +163,32 @@ private Q_SLOTS:
         }
     }
 
+    // A dynamic inventory is brought in through `ansible-inventory --list -y`: that export
+    // reads back as the same fleet.
+    void readsAnAnsibleExport()
+    {
+        const QString ansible = QStandardPaths::findExecutable(u"ansible-inventory"_s);
+        if (ansible.isEmpty()) {
+            QSKIP("ansible-inventory is not installed (installer/packages.txt has ansible-core)");
+        }
+        QProcess process;
+        process.start(ansible, {u"-i"_s, fixture(u"fleet.ini"_s), u"--list"_s, u"-y"_s});
+        QVERIFY(process.waitForFinished(120000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QString error;
+        const auto exported = AnsibleInventory::parse(
+            QString::fromUtf8(process.readAllStandardOutput()), AnsibleInventory::Format::Yaml, &error);
+        QVERIFY2(exported, qPrintable(error));
+        const auto original = AnsibleInventory::read(fixture(u"fleet.ini"_s), &error);
+        QVERIFY2(original, qPrintable(error));
+        QCOMPARE(exported->size(), original->size());
+        for (const HostEntry &host : *original) {
+            const HostEntry *again = find(*exported, host.name);
+            QVERIFY2(again, qPrintable(host.name));
+            QCOMPARE(*again, host);
+        }
+    }
+
     void iniDetails()
     {
         QString error;

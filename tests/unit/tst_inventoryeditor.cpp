@@ -157,6 +157,41 @@ private Q_SLOTS:
         QVERIFY(editor->importSshHosts({u"db-1"_s}).contains(u"already"_s));
     }
 
+    void importsAnsibleHosts()
+    {
+        InventoryEditor *editor = m_fleet->editor();
+        const QString path = QStringLiteral(BATON_TEST_DATA "/ansible/fleet.yml");
+        const QVariantList found = editor->ansibleHosts(path);
+        QCOMPARE(found.size(), 6);
+        QVariantMap web2;
+        for (const QVariant &host : found) {
+            if (host.toMap().value(u"alias"_s) == u"web-2"_s) {
+                web2 = host.toMap();
+            }
+        }
+        QCOMPARE(web2.value(u"hostName"_s).toString(), u"10.0.1.12"_s);
+        QCOMPARE(web2.value(u"groups"_s).toStringList(), (QStringList{u"eu"_s, u"web"_s}));
+        QVERIFY(web2.value(u"sudo"_s).toBool());
+        QVERIFY(!web2.value(u"inInventory"_s).toBool());
+
+        const qsizetype before = onDisk()->hosts.size();
+        QCOMPARE(editor->importAnsibleHosts(path, {u"web-2"_s, u"db-1.example.com"_s}), QString());
+        const auto saved = onDisk();
+        QVERIFY(saved);
+        QCOMPARE(saved->hosts.size(), before + 2);
+        const HostEntry &imported = saved->hosts.at(before);
+        QCOMPARE(imported.name, u"web-2"_s);
+        QCOMPARE(imported.address, u"10.0.1.12"_s);
+        QCOMPARE(imported.port, 2222);
+        QCOMPARE(imported.user, u"ops"_s);
+        QVERIFY(imported.sudo);
+        QCOMPARE(imported.groups, (QStringList{u"eu"_s, u"web"_s}));
+        QCOMPARE(saved->hosts.at(before + 1).identityFile, u"/keys/db_ed25519"_s);
+        QVERIFY(editor->importAnsibleHosts(path, {u"web-2"_s}).contains(u"already"_s));
+        QVERIFY(editor->ansibleHosts(u"/nonexistent.yml"_s).constFirst().toMap().contains(u"error"_s));
+        QCOMPARE(editor->removeHosts({u"web-2"_s, u"db-1.example.com"_s}), QString());
+    }
+
     void removesHosts()
     {
         InventoryEditor *editor = m_fleet->editor();
