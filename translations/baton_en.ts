@@ -239,6 +239,13 @@
             <numerusform> (one round trip for %n commands)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>wrote %1/upgrade-nginx.yml and %1/inventory.ini (%n host(s)); run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</source>
+        <translation>
+            <numerusform>wrote %1/upgrade-nginx.yml and %1/inventory.ini (%n host); run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</numerusform>
+            <numerusform>wrote %1/upgrade-nginx.yml and %1/inventory.ini (%n hosts); run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UpgradePage</name>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnsibleExport</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 names no nginx.pidFile: the playbook assumes /run/nginx.pid</source>
+        <translation>%1 未指定 nginx.pidFile：剧本假定为 /run/nginx.pid</translation>
+    </message>
+    <message>
+        <source>the exported playbook installs a binary already on the hosts: give --remote-binary, or nginx.targetBinary in the inventory, instead of --binary</source>
+        <translation>导出的剧本安装的是主机上已有的二进制：请改用 --remote-binary，或在清单中设置 nginx.targetBinary，而不是 --binary</translation>
+    </message>
+    <message>
+        <source>%1 has no target: give --remote-binary PATH</source>
+        <translation>%1 没有目标二进制：请给出 --remote-binary PATH</translation>
+    </message>
+    <message>
+        <source>cannot make the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+</context>
+<context>
     <name>AnsibleInventory</name>
     <message>
         <source>line %1: a section header ends with ]</source>
@@ -3150,6 +3173,16 @@
         <source> (one round trip for %n command(s))</source>
         <translation>
             <numerusform>（%n 条命令共用一次往返）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not run the rollout: write it as an Ansible playbook and inventory into DIR (upgrade-nginx.yml, inventory.ini) with the same batches, failure budget, steps and checks.</source>
+        <translation>不执行发布：把它写成 Ansible 剧本和清单，放到 DIR（upgrade-nginx.yml、inventory.ini），批次、失败预算、步骤和检查都相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1/upgrade-nginx.yml and %1/inventory.ini (%n host(s)); run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</source>
+        <translation>
+            <numerusform>已写入 %1/upgrade-nginx.yml 和 %1/inventory.ini（%n 台主机）；运行：ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</numerusform>
         </translation>
     </message>
 </context>

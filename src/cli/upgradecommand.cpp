@@ -1,5 +1,6 @@
 #include "upgradecommand.h"
 
+#include "ansibleexport.h"
 #include "hostupgrade.h"
 #include "inventory.h"
 #include "remotehost.h"
@@ -350,6 +351,11 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                                              QStringLiteral("rollback-host"));
     const QCommandLineOption resumeOption(QStringLiteral("resume"),
                                           tr("Continue the last rollout on this inventory, with its options."));
+    const QCommandLineOption exportAnsibleOption(
+        QStringLiteral("export-ansible"),
+        tr("Do not run the rollout: write it as an Ansible playbook and inventory into DIR (upgrade-nginx.yml, "
+           "inventory.ini) with the same batches, failure budget, steps and checks."),
+        tr("DIR"));
     if (command == u"rollout") {
         parser.addOptions({canaryOption,
                            batchOption,
@@ -359,7 +365,8 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                            pauseOption,
                            pauseAfterCanaryOption,
                            onFailureOption,
-                           resumeOption});
+                           resumeOption,
+                           exportAnsibleOption});
     }
     if (command == u"upgrade") {
         parser.addOptions({untilOption, stepOption, dryRunOption});
@@ -490,6 +497,23 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
                    "or stop"));
         }
         plan.settings = settings;
+        if (parser.isSet(exportAnsibleOption)) {
+            const QString directory = parser.value(exportAnsibleOption);
+            QStringList notes;
+            if (!AnsibleExport::write(directory, *inventory, plan, &error, &notes)) {
+                printLine(name + QStringLiteral(": ") + error, true);
+                return 1;
+            }
+            for (const QString &note : std::as_const(notes)) {
+                printLine(note, true);
+            }
+            printLine(tr("wrote %1/upgrade-nginx.yml and %1/inventory.ini (%n host(s)); run: ansible-playbook -i "
+                         "%1/inventory.ini %1/upgrade-nginx.yml",
+                         nullptr,
+                         int(plan.hosts.size()))
+                          .arg(directory));
+            return 0;
+        }
         // What --resume will repeat.
         QFile state(rolloutStateFile(arguments));
         QDir().mkpath(QFileInfo(state).path());
