@@ -271,6 +271,10 @@
             <numerusform>正在回滚 %n 台主机…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select the hosts of the rollout first.</source>
+        <translation>请先选择要发布的主机。</translation>
+    </message>
 </context>
 <context>
     <name>Baton::ScreenshotWriter</name>
@@ -2253,6 +2257,30 @@
     <message>
         <source>Each host goes back to the binary it ran before Baton&apos;s last upgrade: a rollback while an upgrade is under way, or a new upgrade to the backup once committed. A host already there is left alone.</source>
         <translation>每台主机都将恢复到 Baton 上次升级之前运行的二进制：升级仍在进行中的主机执行回滚，已提交的主机则重新升级到备份。已经处于该状态的主机保持不变。</translation>
+    </message>
+    <message>
+        <source>Export as Ansible playbook</source>
+        <translation>导出为 Ansible 剧本</translation>
+    </message>
+    <message>
+        <source>Written. Run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</source>
+        <translation>已写入。运行：ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</translation>
+    </message>
+    <message>
+        <source>Directory for upgrade-nginx.yml and inventory.ini:</source>
+        <translation>upgrade-nginx.yml 和 inventory.ini 所在的目录：</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Export as Ansible playbook…</source>
+        <translation>导出为 Ansible 剧本…</translation>
+    </message>
+    <message>
+        <source>Write this plan as an Ansible playbook and inventory with the same batches, failure budget, steps and checks.</source>
+        <translation>把此计划写成 Ansible 剧本和清单，批次、失败预算、步骤和检查都相同。</translation>
     </message>
 </context>
 <context>

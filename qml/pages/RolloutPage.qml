@@ -18,6 +18,48 @@ Page {
     ConfirmDialog {
         id: confirm
     }
+    Dialog {
+        id: exportDialog
+
+        property string result
+
+        objectName: "exportDialog"
+        title: qsTr("Export as Ansible playbook")
+        modal: true
+        width: 560
+        anchors.centerIn: Overlay.overlay
+        standardButtons: Dialog.Save | Dialog.Close
+        onAboutToShow: result = ""
+        onAccepted: {
+            const error = page.rollout.exportAnsible(exportDirectory.text);
+            result = error.length > 0 ? error : qsTr("Written. Run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml").arg(exportDirectory.text);
+            open();
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+
+            Label {
+                text: qsTr("Directory for upgrade-nginx.yml and inventory.ini:")
+            }
+            TextField {
+                id: exportDirectory
+
+                text: "/tmp/baton-ansible"
+                font.family: "monospace"
+                Accessible.name: qsTr("Directory")
+                Layout.fillWidth: true
+            }
+            Label {
+                text: exportDialog.result
+                visible: text.length > 0
+                wrapMode: Text.Wrap
+                font.family: "monospace"
+                Layout.fillWidth: true
+            }
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -126,6 +168,14 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Put each host back on the binary it ran before its last upgrade, whatever its phase.")
                 onClicked: confirm.ask(qsTr("Roll back %n host(s)?", "", page.rollout.hosts.length), qsTr("Each host goes back to the binary it ran before Baton's last upgrade: a rollback while an upgrade is under way, or a new upgrade to the backup once committed. A host already there is left alone."), qsTr("This changes the hosts."), () => page.rollout.rollBack())
+            }
+            Button {
+                objectName: "exportAnsible"
+                text: qsTr("Export as Ansible playbook…")
+                enabled: page.rollout.hosts.length > 0
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Write this plan as an Ansible playbook and inventory with the same batches, failure budget, steps and checks.")
+                onClicked: exportDialog.open()
             }
             Button {
                 text: qsTr("Stop")

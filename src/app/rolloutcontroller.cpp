@@ -1,5 +1,6 @@
 #include "rolloutcontroller.h"
 
+#include "ansibleexport.h"
 #include "appsettings.h"
 #include "fleet.h"
 #include "rollout.h"
@@ -214,6 +215,28 @@ bool RolloutController::launch(const QString &mode)
             Qt::QueuedConnection);
     });
     return true;
+}
+
+QString RolloutController::exportAnsible(const QString &directory) const
+{
+    if (m_hosts.isEmpty()) {
+        return tr("Select the hosts of the rollout first.");
+    }
+    RolloutPlan plan;
+    plan.hosts = m_hosts;
+    plan.canaries = m_canaries;
+    plan.batchSize = m_batchSize;
+    plan.maxFailures = m_maxFailures;
+    plan.settings.remoteTarget = m_remoteTarget;
+    if (AppSettings *app = AppSettings::instance()) {
+        plan.settings.drainTimeoutSeconds = app->drainTimeoutSeconds();
+    }
+    QString error;
+    QStringList notes;
+    if (!AnsibleExport::write(directory, m_fleet->inventory(), plan, &error, &notes)) {
+        return error;
+    }
+    return {};
 }
 
 void RolloutController::cancel()

@@ -80,6 +80,9 @@ public:
     Q_INVOKABLE bool start();
     /** @brief Puts the plan's hosts back on their previous binary (Rollout::rollBackAll). */
     Q_INVOKABLE bool rollBack();
+    /** @brief Writes the plan as an Ansible playbook and inventory into @p directory
+     * (AnsibleExport); "" or why not. */
+    Q_INVOKABLE QString exportAnsible(const QString &directory) const;
     Q_INVOKABLE void cancel();
 
 Q_SIGNALS:

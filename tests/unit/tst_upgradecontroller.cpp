@@ -127,6 +127,32 @@ private Q_SLOTS:
         QCOMPARE(upgrade->runnableSteps(), QStringList{});
     }
 
+    // The Rollout page's plan, written as an Ansible playbook (tst_ansibleexport runs one).
+    void rolloutPlanExportsToAnsible()
+    {
+        RolloutController *rollout = m_fleet->rollout();
+        rollout->setHosts({u"lab-1"_s});
+        rollout->setCanaries(0);
+        rollout->setBatchSize(3);
+        const QString directory = m_dir.filePath(u"ansible"_s);
+        QCOMPARE(rollout->exportAnsible(directory), QString());
+        QFile playbook(directory + u"/upgrade-nginx.yml"_s);
+        QVERIFY(playbook.open(QIODevice::ReadOnly));
+        QVERIFY(playbook.readAll().contains("serial: [3]"));
+        QFile inventory(directory + u"/inventory.ini"_s);
+        QVERIFY(inventory.open(QIODevice::ReadOnly));
+        const QByteArray hosts = inventory.readAll();
+        QVERIFY2(hosts.contains("lab-1 ansible_host=127.0.0.1"), hosts.constData());
+        QVERIFY(hosts.contains("nginx_target=/opt/nginx-1.26.3"));
+        QVERIFY(!hosts.contains("lab-2"));
+        // lab-2 names no target and none is given: refused, nothing written
+        rollout->setHosts({u"lab-1"_s, u"lab-2"_s});
+        QVERIFY(rollout->exportAnsible(m_dir.filePath(u"refused"_s)).contains(u"lab-2"_s));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"refused/inventory.ini"_s)));
+        rollout->setRemoteTarget(u"/opt/nginx-new"_s);
+        QCOMPARE(rollout->exportAnsible(m_dir.filePath(u"given"_s)), QString());
+    }
+
     void cleanupTestCase() { m_fleet.reset(); }
 };
 
