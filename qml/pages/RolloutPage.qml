@@ -21,7 +21,7 @@ Page {
     Dialog {
         id: exportDialog
 
-        property string result
+        property string outcome
 
         objectName: "exportDialog"
         title: qsTr("Export as Ansible playbook")
@@ -29,10 +29,10 @@ Page {
         width: 560
         anchors.centerIn: Overlay.overlay
         standardButtons: Dialog.Save | Dialog.Close
-        onAboutToShow: result = ""
+        onAboutToShow: outcome = ""
         onAccepted: {
             const error = page.rollout.exportAnsible(exportDirectory.text);
-            result = error.length > 0 ? error : qsTr("Written. Run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml").arg(exportDirectory.text);
+            outcome = error.length > 0 ? error : qsTr("Written. Run: ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml").arg(exportDirectory.text);
             open();
         }
 
@@ -52,7 +52,7 @@ Page {
                 Layout.fillWidth: true
             }
             Label {
-                text: exportDialog.result
+                text: exportDialog.outcome
                 visible: text.length > 0
                 wrapMode: Text.Wrap
                 font.family: "monospace"
