@@ -39,6 +39,14 @@ class TestAnsibleExport : public QObject
             .toString();
     }
 
+    // batonctl rollout --canary 1 --batch 2 ARGUMENTS --export-ansible DIRECTORY
+    LabShell::BatonctlRun exportRollout(const QString &directory, const QStringList &arguments) const
+    {
+        return LabShell::batonctl(
+            QStringList{u"rollout"_s, u"--inventory"_s, m_inventoryFile, u"--canary"_s, u"1"_s, u"--batch"_s, u"2"_s} +
+            arguments + QStringList{u"--export-ansible"_s, directory});
+    }
+
     // ansible-playbook on the exported files; its output on failure
     int playbook(const QString &directory, QByteArray *output)
     {
@@ -77,17 +85,7 @@ private Q_SLOTS:
     void aTargetThatCannotRunChangesNothing()
     {
         const QString directory = m_out.filePath(u"broken"_s);
-        const auto run = LabShell::batonctl({u"rollout"_s,
-                                             u"--inventory"_s,
-                                             m_inventoryFile,
-                                             u"--canary"_s,
-                                             u"1"_s,
-                                             u"--batch"_s,
-                                             u"2"_s,
-                                             u"--remote-binary"_s,
-                                             u"/nonexistent/nginx"_s,
-                                             u"--export-ansible"_s,
-                                             directory});
+        const auto run = exportRollout(directory, {u"--remote-binary"_s, u"/nonexistent/nginx"_s});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QByteArray output;
         QVERIFY(playbook(directory, &output) != 0);
@@ -101,19 +99,7 @@ private Q_SLOTS:
     void everyHostEndsOnTheNewVersion()
     {
         const QString directory = m_out.filePath(u"rollout"_s);
-        const auto run = LabShell::batonctl({u"rollout"_s,
-                                             u"--inventory"_s,
-                                             m_inventoryFile,
-                                             u"--canary"_s,
-                                             u"1"_s,
-                                             u"--batch"_s,
-                                             u"2"_s,
-                                             u"--max-failures"_s,
-                                             u"1"_s,
-                                             u"--drain-timeout"_s,
-                                             u"30"_s,
-                                             u"--export-ansible"_s,
-                                             directory});
+        const auto run = exportRollout(directory, {u"--max-failures"_s, u"1"_s, u"--drain-timeout"_s, u"30"_s});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QFile file(directory + u"/upgrade-nginx.yml"_s);
         QVERIFY(file.open(QIODevice::ReadOnly));
