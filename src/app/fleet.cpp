@@ -70,7 +70,7 @@ void Fleet::selectAll()
 {
     const QStringList before = selection();
     QStringList all;
-    for (const HostEntry &entry : std::as_const(m_entries)) {
+    for (const HostEntry &entry : std::as_const(m_inventory.hosts)) {
         all.append(entry.name);
     }
     m_hosts.setSelection(all);
@@ -170,12 +170,12 @@ void Fleet::restartMonitor()
     const bool wasSettled = isSettled();
     m_monitor.reset();
     m_answered.clear();
-    if (m_polling && !m_entries.isEmpty()) {
+    if (m_polling && !m_inventory.hosts.isEmpty()) {
         FleetMonitor::Settings settings;
         if (AppSettings::instance()) {
             settings.slowMs = AppSettings::instance()->pollIntervalMs();
         }
-        m_monitor = std::make_unique<FleetMonitor>(m_entries, settings, m_prompter);
+        m_monitor = std::make_unique<FleetMonitor>(m_inventory.hosts, settings, m_prompter);
         connect(m_monitor.get(),
                 &FleetMonitor::updated,
                 this,
@@ -193,7 +193,7 @@ void Fleet::restartMonitor()
         // a host that does not answer (a connect timing out) does not hold the rest back
         QTimer::singleShot(10000, m_monitor.get(), [this] {
             if (!isSettled()) {
-                for (const HostEntry &entry : std::as_const(m_entries)) {
+                for (const HostEntry &entry : std::as_const(m_inventory.hosts)) {
                     m_answered.insert(entry.name);
                 }
                 m_hosts.flush();
@@ -230,13 +230,11 @@ bool Fleet::loadInventory(const QString &path)
         return false;
     }
     m_inventoryPath = path;
-    m_inventoryName = inventory->name;
     m_inventory = *inventory;
     m_latest.clear();
     m_latestFull.clear();
     m_timelines.clear();
     m_hosts.setHosts(inventory->hosts);
-    m_entries = inventory->hosts;
     Q_EMIT inventoryChanged();
     Q_EMIT selectionChanged();
     restartMonitor();

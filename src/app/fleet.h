@@ -69,12 +69,12 @@ public:
     HostListModel *hosts() { return &m_hosts; }
     HostFilterModel *visibleHosts() { return &m_visibleHosts; }
     QString inventoryPath() const { return m_inventoryPath; }
-    QString inventoryName() const { return m_inventoryName; }
+    QString inventoryName() const { return m_inventory.name; }
     bool isLoaded() const { return m_loaded; }
     QString errorString() const { return m_errorString; }
     bool isPolling() const { return m_polling; }
     void setPolling(bool polling);
-    bool isSettled() const { return m_loaded && (!m_monitor || m_answered.size() >= m_entries.size()); }
+    bool isSettled() const { return m_loaded && (!m_monitor || m_answered.size() >= m_inventory.hosts.size()); }
 
     /** @brief Reads the inventory at @p path; on failure keeps the hosts it had and sets errorString. */
     Q_INVOKABLE bool loadInventory(const QString &path);
@@ -134,11 +134,9 @@ private:
     HostListModel m_hosts;
     HostFilterModel m_visibleHosts;
     QString m_inventoryPath;
-    QString m_inventoryName;
     QString m_errorString;
     bool m_loaded = false;
     bool m_polling = false;
-    QList<HostEntry> m_entries;
     Inventory m_inventory;
     QString m_currentHost;
     QHash<QString, HostSnapshot> m_latest;
