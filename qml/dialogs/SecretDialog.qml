@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Baton.Core
 
-// A password, passphrase or sudo password the SSH layer needs. Kept in memory for this
-// session only when asked to, never written to disk.
+// A password, passphrase or sudo password the SSH layer needs. Remembered when asked to:
+// passwords in the desktop's secret store when there is one, else (and passphrases always)
+// in memory for this session only, never written to disk.
 Dialog {
     id: dialog
 
@@ -54,7 +55,8 @@ Dialog {
             id: remember
 
             visible: dialog.kind !== "keyboardInteractive"
-            text: qsTr("Remember until Baton quits (memory only)")
+            objectName: "rememberSecret"
+            text: Fleet.prompter.rememberInSecretStore ? qsTr("Remember in the desktop's secret store") : qsTr("Remember until Baton quits (memory only)")
         }
     }
 

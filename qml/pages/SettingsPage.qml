@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Baton.Core
 import Baton.Ui
 
-// Language, theme, and the defaults of upgrades and polling.
+// Language, theme, the defaults of upgrades and polling, and remembered passwords.
 Page {
     id: page
 
@@ -117,6 +117,22 @@ Page {
                 Label {
                     text: qsTr("hosts upgraded at once in a rollout")
                     opacity: 0.7
+                }
+            }
+
+            Label { text: qsTr("Passwords") }
+            RowLayout {
+                Button {
+                    objectName: "forgetPasswords"
+                    text: qsTr("Forget remembered passwords")
+                    enabled: Fleet.prompter.rememberedCount > 0
+                    onClicked: Fleet.prompter.forgetAll()
+                }
+                Label {
+                    text: Fleet.prompter.secretStoreAvailable ? qsTr("%n remembered (passwords in the desktop's secret store, key passphrases in memory until Baton quits)", "", Fleet.prompter.rememberedCount) : qsTr("%n remembered in memory until Baton quits (there is no secret store)", "", Fleet.prompter.rememberedCount)
+                    opacity: 0.7
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
                 }
             }
         }

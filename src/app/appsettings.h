@@ -50,6 +50,8 @@ public:
     ~AppSettings() override;
 
     static AppSettings *instance();
+    /** @brief Where the preferences are kept, for other parts' settings (never secrets). */
+    QSettings *backingSettings() const { return m_settings; }
     static AppSettings *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
     QString language() const { return m_language; }

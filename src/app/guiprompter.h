@@ -11,14 +11,18 @@
 
 namespace Baton {
 
+class SecretStore;
+
 /**
  * @brief Answers the SSH layer's questions in the GUI (QML singleton-owned, reached as
  * `Fleet.prompter`): a question from an engine thread becomes a pending question the
  * dialogs show, and the thread waits until answer() or decline().
  *
- * One question at a time. Passwords are kept in memory only, for the session, when the
- * user asks to (never written anywhere) and wiped on destruction. Host keys are only ever
- * approved by the user.
+ * One question at a time. Login and sudo passwords the user asks to remember go to the
+ * desktop's secret store (SecretStore) when there is one, and are looked up there before
+ * the user is asked; without one, and for key passphrases always, they are kept in memory
+ * only, for the session (never written anywhere), and wiped on destruction. A refused
+ * password is forgotten in both. Host keys are only ever approved by the user.
  */
 class GuiPrompter : public QObject, public SshPrompter
 {
@@ -33,9 +37,17 @@ class GuiPrompter : public QObject, public SshPrompter
     Q_PROPERTY(QString detail READ detail NOTIFY questionChanged)
     Q_PROPERTY(QString knownHostsFile READ knownHostsFile NOTIFY questionChanged)
     Q_PROPERTY(int attempt READ attempt NOTIFY questionChanged)
+    /// remembered passwords go to the desktop's secret store (else: memory, for the session)
+    Q_PROPERTY(bool secretStoreAvailable READ isSecretStoreAvailable CONSTANT)
+    /// remembering the pending secret keeps it in the secret store (not only in memory)
+    Q_PROPERTY(bool rememberInSecretStore READ rememberInSecretStore NOTIFY questionChanged)
+    /// secrets remembered in memory or in the secret store
+    Q_PROPERTY(int rememberedCount READ rememberedCount NOTIFY rememberedChanged)
 
 public:
-    explicit GuiPrompter(QObject *parent = nullptr);
+    /** @brief Remembers in @p store (not owned); when null, in a SecretStore of its own
+     * (service "baton", names kept in the Settings' file). */
+    explicit GuiPrompter(QObject *parent = nullptr, SecretStore *store = nullptr);
     ~GuiPrompter() override;
 
     QString kind() const;
@@ -43,11 +55,16 @@ public:
     QString detail() const;
     QString knownHostsFile() const;
     int attempt() const;
+    bool isSecretStoreAvailable() const;
+    bool rememberInSecretStore() const;
+    int rememberedCount() const;
 
     /** @brief Accepts the pending question: trusts the key, or gives @p secret (kept for the
      * session when @p remember). */
     Q_INVOKABLE void answer(const QString &secret = {}, bool remember = false);
     Q_INVOKABLE void decline();
+    /** @brief Forgets every remembered secret, in memory and in the secret store. */
+    Q_INVOKABLE void forgetAll();
     /** @brief Declines every question from now on (the application quits). */
     void shutdown();
 
@@ -61,6 +78,7 @@ public:
 
 Q_SIGNALS:
     void questionChanged();
+    void rememberedChanged();
 
 private:
     struct Question
@@ -71,11 +89,18 @@ private:
         QString knownHostsFile;
         int attempt = 1;
     };
-    /** @brief Asks on the GUI thread and waits; nullopt: declined. */
+    /** @brief Asks on the GUI thread and waits; nullopt: declined. The caller holds m_askMutex. */
     std::optional<QByteArray> ask(const Question &question);
     std::optional<QByteArray> askSecret(const QString &kind, const QString &subject, int attempt);
+    static bool storable(const QString &kind);
+    /** @brief Reads @p name from the secret store on the GUI thread and waits. */
+    std::optional<QByteArray> lookUp(const QString &name);
+    void remember(const QString &name, const QByteArray &secret, bool inStore);
+    void forget(const QString &name, bool inStore);
 
-    std::mutex m_askMutex; ///< one question at a time
+    SecretStore *m_store = nullptr;
+
+    std::mutex m_askMutex; ///< one question (or one secret's look-up and question) at a time
     mutable std::mutex m_mutex;
     std::condition_variable m_answered;
     Question m_question;
