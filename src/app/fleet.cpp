@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "comparison.h"
+#include "desktopnotifier.h"
 #include "fleetmonitor.h"
 #include "guiprompter.h"
 #include "hostdetail.h"
@@ -25,6 +26,7 @@ Fleet::Fleet(QObject *parent)
     s_instance = this;
     m_visibleHosts.setSourceModel(&m_hosts);
     m_prompter = new GuiPrompter(this);
+    m_notifier = new DesktopNotifier(this);
     m_host = new HostDetail(this);
     m_upgrade = new UpgradeController(this);
     m_rollout = new RolloutController(this);

@@ -20,6 +20,7 @@
 
 namespace Baton {
 
+class DesktopNotifier;
 class FleetMonitor;
 class Transcript;
 
@@ -98,6 +99,7 @@ public:
     GuiPrompter *prompter() { return m_prompter; }
     InventoryEditor *editor() { return m_editor; }
     LabLauncher *lab() { return m_lab; }
+    DesktopNotifier *notifier() { return m_notifier; }
 
     std::optional<HostEntry> entry(const QString &host) const;
     const Inventory &inventory() const { return m_inventory; }
@@ -150,6 +152,7 @@ private:
     Comparison *m_comparison = nullptr;
     InventoryEditor *m_editor = nullptr;
     LabLauncher *m_lab = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     std::unique_ptr<FleetMonitor> m_monitor;
     QSet<QString> m_answered; ///< hosts whose first probe came back
 };

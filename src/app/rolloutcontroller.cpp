@@ -2,6 +2,7 @@
 
 #include "ansibleexport.h"
 #include "appsettings.h"
+#include "desktopnotifier.h"
 #include "fleet.h"
 #include "rollout.h"
 
@@ -210,6 +211,10 @@ bool RolloutController::launch(const QString &mode)
                 refreshLanes();
                 Q_EMIT busyChanged();
                 Q_EMIT resultChanged();
+                const bool rolledBack = m_mode == u"rollback";
+                const QString summary = rolledBack ? (result.ok ? tr("Rollback finished") : tr("Rollback failed"))
+                                                   : (result.ok ? tr("Rollout finished") : tr("Rollout failed"));
+                m_fleet->notifier()->notifyIfUnfocused(summary, result.message, !result.ok);
                 Q_EMIT finished(result.ok);
             },
             Qt::QueuedConnection);

@@ -1,6 +1,7 @@
 #include "upgradecontroller.h"
 
 #include "appsettings.h"
+#include "desktopnotifier.h"
 #include "fleet.h"
 #include "hostupgrade.h"
 #include "remotehost.h"
@@ -330,7 +331,21 @@ void UpgradeController::stepFinished(const StepReport &report)
     m_drainStartedAt = 0;
     Q_EMIT busyChanged();
     m_fleet->poke(m_host);
+    notifyLongStep(step, report);
     Q_EMIT finished(step, report.ok);
+}
+
+void UpgradeController::notifyLongStep(const QString &step, const StepReport &report)
+{
+    QString summary;
+    if (step == u"drain") {
+        summary = report.ok ? tr("Drain finished on %1").arg(m_host) : tr("Drain failed on %1").arg(m_host);
+    } else if (step == u"auto") {
+        summary = report.ok ? tr("Upgrade finished on %1").arg(m_host) : tr("Upgrade failed on %1").arg(m_host);
+    } else {
+        return; // the other steps take seconds: the user is still looking
+    }
+    m_fleet->notifier()->notifyIfUnfocused(summary, report.message, !report.ok);
 }
 
 void UpgradeController::cancel()

@@ -108,6 +108,8 @@ private:
     void start(const QString &step, std::function<void(HostUpgrade &)> work);
     void appendLog(const QString &line);
     void stepFinished(const StepReport &report);
+    /** @brief Tells a user who looks elsewhere that a drain or a whole upgrade ended. */
+    void notifyLongStep(const QString &step, const StepReport &report);
     void resetTarget();
 
     Fleet *m_fleet;
