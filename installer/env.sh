@@ -4,6 +4,8 @@
 #
 #   installer/env.sh run  [baton options]   build, start a 3-host lab, run the app
 #   installer/env.sh test [ctest options]   build and run the whole test suite
+#   installer/env.sh package                build the Debian package (release preset) into
+#                                           build/release/package/
 #   installer/env.sh exec CMD [ARGS...]     run CMD in the build environment
 #   installer/env.sh setup                  only prepare the environment
 #
@@ -180,11 +182,12 @@ original_args=("$@")
 cmd=${1:-}
 (( $# )) && shift
 case $cmd in
-    run|test|setup|exec)
+    run|test|package|setup|exec)
         [[ $cmd == exec && $# == 0 ]] && die "usage: env.sh exec CMD [ARGS...]"
         case $cmd in
             run) in_env "$here/env.sh" __run "$@" ;;
             test) in_env "$here/env.sh" __test "$@" ;;
+            package) BATON_PRESET=release in_env "$here/env.sh" __package "$@" ;;
             setup) in_env true ;;
             exec) in_env "$@" ;;
         esac ;;
@@ -203,6 +206,14 @@ case $cmd in
         cd "$src"
         build
         exec ctest --test-dir "$src/build/$preset" --output-on-failure "$@" ;;
+    __package)
+        cd "$src"
+        build
+        out=$src/build/$preset/package
+        (cd "$src/build/$preset" && cpack -G DEB -B "$out") >&2
+        deb=$(ls -t "$out"/baton_*.deb | head -n 1)
+        say "the package: $deb"
+        say "install it on Debian 13 with: sudo apt install $deb" ;;
     __run)
         cd "$src"
         build
@@ -216,6 +227,6 @@ case $cmd in
             "$bin/baton" --inventory "$lab/inventory.json" "$@"
         fi ;;
     *)
-        sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
 esac

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -18,7 +19,9 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 
 namespace Baton {
 
@@ -62,15 +65,35 @@ void showPageData(Fleet &fleet, const QString &page)
     }
 }
 
+// The icon drawn at build time in every hicolor size, for when the theme has none (not installed)
+QIcon builtInIcon()
+{
+    QIcon icon;
+    const QDir sizes(QStringLiteral(":/icons"));
+    for (const QString &size : sizes.entryList(QDir::Dirs)) {
+        icon.addFile(sizes.filePath(size + u"/apps/" + QLatin1StringView(Application::desktopId) + u".png"));
+    }
+    return icon;
+}
+
 } // namespace
 
-int Application::run(QGuiApplication &app)
+bool Application::answersWithoutDisplay(int argc, const char *const *argv)
+{
+    static constexpr std::string_view answers[] = {"-h", "-?", "--help", "--help-all", "--version"};
+    for (int i = 1; i < argc; ++i) {
+        if (std::ranges::find(answers, std::string_view(argv[i])) != std::end(answers)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int Application::run(QCoreApplication &app)
 {
     QCoreApplication::setApplicationName(QStringLiteral("baton"));
     QCoreApplication::setOrganizationName(QStringLiteral("baton"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Baton"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("baton"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Hot binary upgrades of nginx over SSH."));
@@ -98,6 +121,12 @@ int Application::run(QGuiApplication &app)
         QTextStream(stdout) << versionText(QStringLiteral("baton"));
         return 0;
     }
+    if (qobject_cast<QGuiApplication *>(&app) == nullptr) {
+        return 2; // answersWithoutDisplay() and the options above disagree
+    }
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Baton"));
+    QGuiApplication::setDesktopFileName(QLatin1StringView(desktopId));
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(QLatin1StringView(desktopId), builtInIcon()));
 
     const QStringList pages{QStringLiteral("fleet"),
                             QStringLiteral("host"),
