@@ -207,6 +207,23 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <source>%n remembered (passwords in the desktop&apos;s secret store, key passphrases in memory until Baton quits)</source>
+        <translation>
+            <numerusform>%n remembered (passwords in the desktop&apos;s secret store, key passphrases in memory until Baton quits)</numerusform>
+            <numerusform>%n remembered (passwords in the desktop&apos;s secret store, key passphrases in memory until Baton quits)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remembered in memory until Baton quits (there is no secret store)</source>
+        <translation>
+            <numerusform>%n remembered in memory until Baton quits (there is no secret store)</numerusform>
+            <numerusform>%n remembered in memory until Baton quits (there is no secret store)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message numerus="yes">
         <source>%n worker(s)</source>

@@ -178,6 +178,13 @@
     </message>
 </context>
 <context>
+    <name>Baton::DesktopNotifier</name>
+    <message>
+        <source>There is no session bus.</source>
+        <translation>没有会话总线。</translation>
+    </message>
+</context>
+<context>
     <name>Baton::FleetMonitor</name>
     <message>
         <source>the probe exited with status %1</source>
@@ -275,6 +282,22 @@
         <source>Select the hosts of the rollout first.</source>
         <translation>请先选择要发布的主机。</translation>
     </message>
+    <message>
+        <source>Rollback finished</source>
+        <translation>回滚完成</translation>
+    </message>
+    <message>
+        <source>Rollback failed</source>
+        <translation>回滚失败</translation>
+    </message>
+    <message>
+        <source>Rollout finished</source>
+        <translation>发布完成</translation>
+    </message>
+    <message>
+        <source>Rollout failed</source>
+        <translation>发布失败</translation>
+    </message>
 </context>
 <context>
     <name>Baton::ScreenshotWriter</name>
@@ -304,6 +327,22 @@
     <message>
         <source>cancelling: the step stops at its next safe point</source>
         <translation>正在取消：该步骤将在下一个安全点停止</translation>
+    </message>
+    <message>
+        <source>Drain finished on %1</source>
+        <translation>%1 排空完成</translation>
+    </message>
+    <message>
+        <source>Drain failed on %1</source>
+        <translation>%1 排空失败</translation>
+    </message>
+    <message>
+        <source>Upgrade finished on %1</source>
+        <translation>%1 升级完成</translation>
+    </message>
+    <message>
+        <source>Upgrade failed on %1</source>
+        <translation>%1 升级失败</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2360,10 @@
         <source>Remember until Baton quits (memory only)</source>
         <translation>记住，直到 Baton 退出（仅保存在内存中）</translation>
     </message>
+    <message>
+        <source>Remember in the desktop&apos;s secret store</source>
+        <translation>保存到桌面的密钥库中</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2391,6 +2434,26 @@
     <message>
         <source>hosts upgraded at once in a rollout</source>
         <translation>发布时同时升级的主机数</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Forget remembered passwords</source>
+        <translation>忘记记住的密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remembered (passwords in the desktop&apos;s secret store, key passphrases in memory until Baton quits)</source>
+        <translation>
+            <numerusform>已记住 %n 个（密码保存在桌面的密钥库中，密钥密码短语保存在内存中直到 Baton 退出）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remembered in memory until Baton quits (there is no secret store)</source>
+        <translation>
+            <numerusform>已在内存中记住 %n 个，直到 Baton 退出（没有密钥库）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2659,10 +2722,6 @@
         <translation>探测主机并打印其 nginx 所处的阶段。</translation>
     </message>
     <message>
-        <source>The inventory (default: $BATON_INVENTORY).</source>
-        <translation>清单文件（默认：$BATON_INVENTORY）。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -2677,10 +2736,6 @@
     <message>
         <source>Print JSON (documented in the README).</source>
         <translation>输出 JSON（格式见 README）。</translation>
-    </message>
-    <message>
-        <source>say which inventory with --inventory FILE</source>
-        <translation>请用 --inventory FILE 指定清单</translation>
     </message>
     <message>
         <source>no host named %1 in the inventory</source>
@@ -2725,6 +2780,14 @@
     <message>
         <source>With --watch: the longest tick, for a host that stays the same (default 8000).</source>
         <translation>与 --watch 一起使用：主机保持不变时的最长探测周期（默认 8000）。</translation>
+    </message>
+    <message>
+        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE, or keep it in %1</source>
+        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
     </message>
 </context>
 <context>
@@ -2914,10 +2977,6 @@
         <translation>将处于 spawned、draining 或 parked 阶段的主机回滚（向旧主进程发送 HUP，向新主进程发送 QUIT，恢复旧二进制），或在 stage 之后把正在运行的二进制放回原处。</translation>
     </message>
     <message>
-        <source>The inventory (default: $BATON_INVENTORY).</source>
-        <translation>清单文件（默认：$BATON_INVENTORY）。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -3008,10 +3067,6 @@
     <message>
         <source>DIR</source>
         <translation>DIR</translation>
-    </message>
-    <message>
-        <source>say which inventory with --inventory FILE</source>
-        <translation>请用 --inventory FILE 指定清单</translation>
     </message>
     <message>
         <source>no host named %1 in the inventory</source>
@@ -3212,6 +3267,14 @@
         <translation>
             <numerusform>已写入 %1/upgrade-nginx.yml 和 %1/inventory.ini（%n 台主机）；运行：ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE, or keep it in %1</source>
+        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 
 #include "fleet.h"
+#include "inventory.h"
 #include "screenshotwriter.h"
 #include "translationloader.h"
 #include "versioninfo.h"
@@ -26,16 +27,6 @@
 namespace Baton {
 
 namespace {
-
-QString defaultInventory()
-{
-    const QString env = qEnvironmentVariable("BATON_INVENTORY");
-    if (!env.isEmpty()) {
-        return env;
-    }
-    const QString path = InventoryEditor::defaultInventoryPath();
-    return QFile::exists(path) ? path : QString();
-}
 
 // What --page shows for a page about chosen hosts: the first hosts of the inventory.
 void showPageData(Fleet &fleet, const QString &page)
@@ -189,7 +180,7 @@ int Application::run(QCoreApplication &app)
         });
     }
 
-    const QString inventory = parser.isSet(inventoryOption) ? parser.value(inventoryOption) : defaultInventory();
+    const QString inventory = parser.isSet(inventoryOption) ? parser.value(inventoryOption) : Inventory::defaultInUse();
     if (inventory.isEmpty()) {
         fleet.setNoInventory();
     } else if (!fleet.loadInventory(inventory)) {

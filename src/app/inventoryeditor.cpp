@@ -48,7 +48,7 @@ QString InventoryEditor::sshConfigPath() const
 
 QString InventoryEditor::defaultInventoryPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/inventory.json"_s;
+    return Inventory::defaultPath();
 }
 
 QVariantMap InventoryEditor::fieldsOf(const QString &name) const

@@ -244,10 +244,11 @@ int StatusCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Probes hosts and prints the phase of their nginx."));
     parser.addHelpOption();
-    const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
-                                             tr("The inventory (default: $BATON_INVENTORY)."),
-                                             tr("FILE"),
-                                             qEnvironmentVariable("BATON_INVENTORY"));
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"),
+        tr("The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json)."),
+        tr("FILE"),
+        Inventory::defaultInUse());
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON (documented in the README)."));
     const QCommandLineOption watchOption(
@@ -269,7 +270,9 @@ int StatusCommand::run(const QStringList &arguments)
 
     QTextStream err(stderr);
     if (parser.value(inventoryOption).isEmpty()) {
-        err << "batonctl status: " << tr("say which inventory with --inventory FILE") << Qt::endl;
+        err << "batonctl status: "
+            << tr("say which inventory with --inventory FILE, or keep it in %1").arg(Inventory::defaultPath())
+            << Qt::endl;
         return 2;
     }
     QString error;

@@ -160,7 +160,7 @@ QJsonObject reportJson(const HostRun &run)
 // Where the options of the last rollout on an inventory are kept for --resume.
 QString rolloutStateFile(const QStringList &arguments)
 {
-    QString inventory = qEnvironmentVariable("BATON_INVENTORY");
+    QString inventory = Inventory::defaultInUse();
     const qsizetype at = arguments.indexOf(QStringLiteral("--inventory"));
     if (at >= 0 && at + 1 < arguments.size()) {
         inventory = arguments.at(at + 1);
@@ -271,10 +271,11 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
             : tr("Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the "
                  "new one, restore the old binary), or puts the running binary back after a stage."));
     parser.addHelpOption();
-    const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
-                                             tr("The inventory (default: $BATON_INVENTORY)."),
-                                             tr("FILE"),
-                                             qEnvironmentVariable("BATON_INVENTORY"));
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"),
+        tr("The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json)."),
+        tr("FILE"),
+        Inventory::defaultInUse());
     const QCommandLineOption hostsOption(
         QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
@@ -388,7 +389,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         return 2;
     };
     if (parser.value(inventoryOption).isEmpty()) {
-        return usage(tr("say which inventory with --inventory FILE"));
+        return usage(tr("say which inventory with --inventory FILE, or keep it in %1").arg(Inventory::defaultPath()));
     }
     QString error;
     const auto inventory = Inventory::load(parser.value(inventoryOption), &error);

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSet>
+#include <QStandardPaths>
 
 namespace Baton {
 
@@ -181,6 +182,22 @@ std::optional<Inventory> Inventory::fromJson(const QByteArray &json, const QStri
         inventory.lab = info;
     }
     return inventory;
+}
+
+QString Inventory::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+        QStringLiteral("/baton/inventory.json");
+}
+
+QString Inventory::defaultInUse()
+{
+    const QString fromEnvironment = qEnvironmentVariable("BATON_INVENTORY");
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    const QString path = defaultPath();
+    return QFile::exists(path) ? path : QString();
 }
 
 std::optional<Inventory> Inventory::load(const QString &path, QString *error)

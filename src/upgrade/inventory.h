@@ -74,6 +74,16 @@ class Inventory
 public:
     static constexpr int FormatVersion = 1;
 
+    /// Where baton and batonctl keep the inventory by default: ~/.config/baton/inventory.json
+    /// (under $XDG_CONFIG_HOME when it is set).
+    static QString defaultPath();
+
+    /**
+     * The inventory to use when none is named: $BATON_INVENTORY, else defaultPath() when that
+     * file exists, else empty.
+     */
+    static QString defaultInUse();
+
     QString name;
     QString knownHostsFile; ///< default for hosts that do not name their own
     QList<HostEntry> hosts;

@@ -1,5 +1,6 @@
 #include "inventory.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -145,6 +146,26 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Inventory::load(u"/nonexistent/inventory.json"_s, &error));
         QVERIFY2(error.contains(u"/nonexistent/inventory.json"_s), qPrintable(error));
+    }
+
+    // baton and batonctl share one default inventory; $BATON_INVENTORY names another
+    void defaultInventory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+        qunsetenv("BATON_INVENTORY");
+        const QString path = dir.filePath(QStringLiteral("baton/inventory.json"));
+        QCOMPARE(Inventory::defaultPath(), path);
+        QCOMPARE(Inventory::defaultInUse(), QString()); // none yet: the caller asks for one
+        Inventory inventory;
+        QString error;
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("baton"))));
+        QVERIFY2(inventory.save(path, &error), qPrintable(error));
+        QCOMPARE(Inventory::defaultInUse(), path);
+        qputenv("BATON_INVENTORY", "/elsewhere/fleet.json");
+        QCOMPARE(Inventory::defaultInUse(), QStringLiteral("/elsewhere/fleet.json"));
+        qunsetenv("BATON_INVENTORY");
     }
 };
 
