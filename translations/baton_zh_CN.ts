@@ -346,6 +346,73 @@
     </message>
 </context>
 <context>
+    <name>BuildRequirement</name>
+    <message>
+        <source>every build</source>
+        <translation>每次构建</translation>
+    </message>
+    <message>
+        <source>the C compiler %1</source>
+        <translation>C 编译器 %1</translation>
+    </message>
+    <message>
+        <source>a C compiler (cc)</source>
+        <translation>C 编译器（cc）</translation>
+    </message>
+    <message>
+        <source>the rewrite module (default)</source>
+        <translation>rewrite 模块（默认）</translation>
+    </message>
+    <message>
+        <source>PCRE2 (the rewrite module and regular expressions)</source>
+        <translation>PCRE2（rewrite 模块和正则表达式）</translation>
+    </message>
+    <message>
+        <source>PCRE (the rewrite module and regular expressions)</source>
+        <translation>PCRE（rewrite 模块和正则表达式）</translation>
+    </message>
+    <message>
+        <source>the gzip module (default)</source>
+        <translation>gzip 模块（默认）</translation>
+    </message>
+    <message>
+        <source>zlib (gzip compression)</source>
+        <translation>zlib（gzip 压缩）</translation>
+    </message>
+    <message>
+        <source>OpenSSL (TLS)</source>
+        <translation>OpenSSL（TLS）</translation>
+    </message>
+    <message>
+        <source>libxml2 (the XSLT module)</source>
+        <translation>libxml2（XSLT 模块）</translation>
+    </message>
+    <message>
+        <source>libxslt (the XSLT module)</source>
+        <translation>libxslt（XSLT 模块）</translation>
+    </message>
+    <message>
+        <source>GD (the image filter module)</source>
+        <translation>GD（图像过滤模块）</translation>
+    </message>
+    <message>
+        <source>the GeoIP library (the GeoIP modules)</source>
+        <translation>GeoIP 库（GeoIP 模块）</translation>
+    </message>
+    <message>
+        <source>Perl and its library for embedding (the Perl module)</source>
+        <translation>Perl 及其嵌入库（Perl 模块）</translation>
+    </message>
+    <message>
+        <source>gperftools (the Google perftools module)</source>
+        <translation>gperftools（Google perftools 模块）</translation>
+    </message>
+    <message>
+        <source>libatomic_ops (atomic operations)</source>
+        <translation>libatomic_ops（原子操作）</translation>
+    </message>
+</context>
+<context>
     <name>BuildView</name>
     <message>
         <source>The build is read with the host&apos;s first full probe.</source>
