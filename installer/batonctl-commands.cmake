@@ -8,7 +8,7 @@ foreach(var BATONCTL OUTPUT)
 endforeach()
 
 set(roff "[COMMANDS]\n")
-foreach(command lab status preflight upgrade drain commit rollback rollout transcript)
+foreach(command lab status build preflight upgrade drain commit rollback rollout transcript)
     execute_process(COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 LANGUAGE= ${BATONCTL} ${command} --help
         OUTPUT_VARIABLE help
         RESULT_VARIABLE result)

@@ -1,3 +1,4 @@
+#include "buildcommand.h"
 #include "labcommand.h"
 #include "labinit.h"
 #include "statuscommand.h"
@@ -22,6 +23,9 @@ int usage(int exitCode)
         "  lab up --hosts N --dir DIR   start a local lab of N nginx hosts\n"
         "  lab down --dir DIR           stop the lab in DIR\n"
         "  status [--json]              probe the hosts, print each one's phase\n"
+        "  build --source TARBALL       build nginx on the hosts with the running binary's\n"
+        "                               configure arguments (--remote-source, --configure-arg,\n"
+        "                               --drop-arg, --show-args, --preflight)\n"
         "  preflight --binary PATH      check the hosts can be upgraded; change nothing\n"
         "  upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,\n"
         "                               --dry-run); resumes wherever each host is\n"
@@ -76,6 +80,9 @@ int main(int argc, char *argv[])
     if (command == u"preflight" || command == u"upgrade" || command == u"drain" || command == u"commit" ||
         command == u"rollback" || command == u"rollout") {
         return Baton::UpgradeCommand::run(command, args.mid(1));
+    }
+    if (command == u"build") {
+        return Baton::BuildCommand::run(args.mid(1));
     }
     if (command == u"transcript") {
         return Baton::UpgradeCommand::transcript(args.mid(1));

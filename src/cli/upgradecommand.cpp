@@ -1,6 +1,7 @@
 #include "upgradecommand.h"
 
 #include "ansibleexport.h"
+#include "cliprompter.h"
 #include "hostupgrade.h"
 #include "inventory.h"
 #include "remotehost.h"
@@ -28,96 +29,6 @@
 namespace Baton {
 
 namespace {
-
-std::mutex outputMutex;
-
-void printLine(const QString &text, bool toStderr = false)
-{
-    const std::lock_guard lock(outputMutex);
-    QTextStream stream(toStderr ? stderr : stdout);
-    stream << text << Qt::endl;
-}
-
-// Answers the SSH layer's questions on a terminal: never trusts an unknown host key (that
-// is the GUI's or ssh's job), reads passwords without echo, or the sudo password from a file.
-class CliPrompter : public SshPrompter
-{
-public:
-    QString sudoPasswordFile;
-
-    bool approveHostKey(const HostKeyInfo &key) override
-    {
-        printLine(
-            UpgradeCommand::tr("%1:%2: unknown host key %3 %4; check it and add it to %5 (connect once with ssh), "
-                               "then try again")
-                .arg(key.host)
-                .arg(key.port)
-                .arg(key.keyType, key.fingerprint, key.knownHostsFile),
-            true);
-        return false;
-    }
-
-    std::optional<QByteArray> passphrase(const QString &keyFile) override
-    {
-        return ask(UpgradeCommand::tr("Passphrase for %1: ").arg(keyFile));
-    }
-
-    std::optional<QByteArray> password(const QString &displayName, int attempt) override
-    {
-        Q_UNUSED(attempt);
-        return ask(UpgradeCommand::tr("Password for %1: ").arg(displayName));
-    }
-
-    std::optional<QByteArray> sudoPassword(const QString &displayName, int attempt) override
-    {
-        if (!sudoPasswordFile.isEmpty()) {
-            if (attempt > 1) {
-                return std::nullopt; // the file's password was refused: asking again changes nothing
-            }
-            QFile file(sudoPasswordFile);
-            if (!file.open(QIODevice::ReadOnly)) {
-                printLine(UpgradeCommand::tr("cannot read the sudo password file %1").arg(sudoPasswordFile), true);
-                return std::nullopt;
-            }
-            QByteArray secret = file.readLine();
-            while (secret.endsWith('\n') || secret.endsWith('\r')) {
-                secret.chop(1);
-            }
-            return secret;
-        }
-        return ask(UpgradeCommand::tr("sudo password for %1: ").arg(displayName));
-    }
-
-private:
-    std::mutex m_mutex; // one question at a time on the terminal
-
-    std::optional<QByteArray> ask(const QString &prompt)
-    {
-        const std::lock_guard lock(m_mutex);
-        if (!isatty(STDIN_FILENO)) {
-            return std::nullopt;
-        }
-        {
-            const std::lock_guard out(outputMutex);
-            QTextStream err(stderr);
-            err << prompt << Qt::flush;
-        }
-        termios saved{};
-        tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        QByteArray secret;
-        char c = 0;
-        while (read(STDIN_FILENO, &c, 1) == 1 && c != '\n') {
-            secret.append(c);
-        }
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        QTextStream err(stderr);
-        err << Qt::endl;
-        return secret;
-    }
-};
 
 struct HostRun
 {
