@@ -277,9 +277,24 @@ struct HostBuild::Private
             return report;
         }
         if (arguments && report.build->configureArguments != *arguments) {
-            report.message = HostBuild::tr("objs/nginx was built with other configure arguments than the ones given");
-            report.details.append(HostBuild::tr("given: %1").arg(shellJoin(*arguments)));
-            report.details.append(HostBuild::tr("built: %1").arg(shellJoin(report.build->configureArguments)));
+            report.message = HostBuild::tr("objs/nginx was built with other configure arguments than the ones given "
+                                           "(+ only in the binary, - only given, ~ different)");
+            for (const ArgumentChange &change : compareArguments(*arguments, report.build->configureArguments)) {
+                switch (change.kind) {
+                case ArgumentChange::Kind::Same:
+                    break;
+                case ArgumentChange::Kind::Added:
+                    report.details.append(QStringLiteral("+ ") + change.argument);
+                    break;
+                case ArgumentChange::Kind::Dropped:
+                    report.details.append(QStringLiteral("- ") + change.argument);
+                    break;
+                case ArgumentChange::Kind::Changed:
+                    report.details.append(QStringLiteral("~ ") + change.argument + QStringLiteral("  (") +
+                                          HostBuild::tr("given: %1").arg(change.previous) + u')');
+                    break;
+                }
+            }
             return report;
         }
         report.ok = true;
@@ -374,7 +389,7 @@ QList<PreflightCheck> HostBuild::preflight()
         add("arguments", S::Fail, error);
         return checks;
     }
-    add("arguments", S::Pass, tr("./configure %1").arg(shellJoin(*args)));
+    add("arguments", S::Pass, tr("./configure with %n argument(s)", nullptr, int(args->size())));
 
     // one round trip: the source on the host, each requirement, the OS, free disk
     const QList<BuildRequirement> requirements = BuildRequirements::forArguments(*args);
@@ -467,11 +482,10 @@ BuildReport HostBuild::build()
                         .arg(d->work)
                         .arg(state->runningPid));
     } else if (state->exitStatus == 0 && !state->cancelled && !d->settings.rebuild) {
-        BuildReport done = d->check(version);
-        if (done.ok) {
-            d->progress(tr("the same source was built with the same arguments before, in %1").arg(d->work));
-            return done;
-        }
+        // built before: its result stands (a failed build is built again: a missing library
+        // may have been installed since)
+        d->progress(tr("the same source was built with the same arguments before, in %1").arg(d->work));
+        return d->check(version);
     }
     if (state->runningPid == 0) {
         if (!d->unpack(&version, &error)) {
