@@ -173,9 +173,9 @@ QString result(const QString &workDirectory)
 QString cancel(const QString &workDirectory, int graceSeconds)
 {
     return work(workDirectory) + runningPid +
-        QStringLiteral("[ -n \"$p\" ] || exit 0; : > \"$W/cancelled\"; kill -TERM -- \"-$p\" 2>/dev/null; i=0; "
+        QStringLiteral("[ -n \"$p\" ] || exit 0; : > \"$W/cancelled\"; kill -TERM \"-$p\" 2>/dev/null; i=0; "
                        "while kill -0 \"$p\" 2>/dev/null && [ $i -lt %1 ]; do sleep 0.1; i=$((i + 1)); done; "
-                       "kill -KILL -- \"-$p\" 2>/dev/null; "
+                       "kill -KILL \"-$p\" 2>/dev/null; "
                        "[ -e \"$W/rc\" ] || { echo 130 > \"$W/rc.new\" && mv \"$W/rc.new\" \"$W/rc\"; }; "
                        "echo \"stopped the build (pid $p)\"")
             .arg(graceSeconds * 10);

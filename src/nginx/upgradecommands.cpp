@@ -150,7 +150,7 @@ QString releaseLock(const QString &stateDirectory, const QString &owner)
                "d=%1; o=; read -r o < \"$d/owner\" 2>/dev/null; [ \"$o\" = %2 ] || exit 0; "
                "rm -f \"$d/owner\" \"$d\"/steps/*; h=; read -r h < \"$d/holder\" 2>/dev/null; "
                "[ -z \"$h\" ] || for f in /proc/\"$h\"/fd/*; do [ \"$f\" -ef \"$d/lock\" ] 2>/dev/null || continue; "
-               "kill -TERM -- \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null; break; done; "
+               "kill -TERM \"-$h\" 2>/dev/null || kill \"$h\" 2>/dev/null; break; done; "
                "exec 8>>\"$d/lock\"; i=0; while ! flock -n 8 && [ $i -lt 500 ]; do i=$((i+1)); sleep 0.02; done")
         .arg(shellQuote(stateDirectory), shellQuote(owner));
 }

@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -360,6 +362,98 @@ private Q_SLOTS:
         QCOMPARE(phaseName(after.phase()), u"running"_s);
         QCOMPARE(after.masterVersion(), m_inventory.lab->newVersion);
         QCOMPARE(after.record.executableSha256.value(after.state.master->pid), report.sha256);
+    }
+
+    // Cancelled while make runs: the build stops on the host too, nothing is offered
+    void cancelStopsTheBuildOnTheHost()
+    {
+        const HostEntry &entry = host(1);
+        FakeNginxSource fake = source();
+        fake.makeSeconds = 60;
+        BuildSettings settings;
+        settings.localSource = tarball(u"cancel"_s, fake);
+        settings.configureArguments = m_newArguments;
+        auto b = build(entry, settings);
+        std::atomic<bool> cancelled = false;
+        HostBuild *engine = b->build.get();
+        b->build->onOutput = [&](const QString &line) {
+            b->output.append(line);
+            if (!cancelled && line.startsWith(u"cc -c"_s)) {
+                cancelled = true;
+                engine->cancel(); // thread-safe, as the GUI calls it
+            }
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const BuildReport report = b->build->build();
+        QVERIFY(cancelled);
+        QVERIFY2(!report.ok && report.message.contains(u"cancelled"_s), qPrintable(b->describe(report)));
+        QVERIFY2(timer.elapsed() < 30000, "the cancel did not cut the 60 s make short");
+        QVERIFY(report.binary.isEmpty());
+        // no process of the build is left: make's group was stopped, and its exit is recorded
+        const QString work = shellQuote(report.workDirectory);
+        QCOMPARE(sh(entry, u"cat "_s + work + u"/rc"_s), u"130"_s);
+        int status = -1;
+        sh(entry, u"p=$(cat "_s + work + u"/pid); kill -0 \"$p\" 2>/dev/null"_s, &status);
+        QCOMPARE(status, 1);
+        // (the pattern's [b] keeps it from matching the shell that runs pgrep)
+        sh(entry, u"pgrep -f "_s + shellQuote(QString(report.workDirectory + u"/[b]uild.sh"_s)), &status);
+        QCOMPARE(status, 1);
+    }
+
+    // batonctl build: the arguments and their changes, then a build with --json
+    void batonctl()
+    {
+        const QString inventory = m_lab.directory(u"build"_s) + u"/inventory.json"_s;
+        auto shown = LabShell::batonctl({u"--inventory"_s,
+                                         inventory,
+                                         u"build"_s,
+                                         u"--host"_s,
+                                         host(1).name,
+                                         u"--show-args"_s,
+                                         u"--json"_s,
+                                         u"--configure-arg"_s,
+                                         u"--prefix=/apps/nginx"_s,
+                                         u"--configure-arg"_s,
+                                         u"--with-http_v3_module"_s,
+                                         u"--drop-arg"_s,
+                                         u"--with-debug"_s});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonArray changes =
+            shown.json().value(u"hosts"_s).toArray().at(0).toObject().value(u"arguments"_s).toArray();
+        QStringList kinds;
+        for (const QJsonValue &change : changes) {
+            const QJsonObject object = change.toObject();
+            if (object.value(u"change"_s).toString() != u"same"_s) {
+                kinds.append(object.value(u"change"_s).toString() + u" "_s + object.value(u"argument"_s).toString());
+            }
+        }
+        QVERIFY2(kinds.contains(u"changed --prefix=/apps/nginx"_s), qPrintable(kinds.join(u'\n')));
+        QVERIFY2(kinds.contains(u"added --with-http_v3_module"_s), qPrintable(kinds.join(u'\n')));
+        QVERIFY2(kinds.contains(u"dropped --with-debug"_s), qPrintable(kinds.join(u'\n')));
+
+        QStringList arguments{u"--inventory"_s,
+                              inventory,
+                              u"build"_s,
+                              u"--host"_s,
+                              host(0).name,
+                              u"--json"_s,
+                              u"--source"_s,
+                              tarball(u"batonctl"_s, source()),
+                              u"--work-dir"_s,
+                              u"~/.cache/baton/test-builds/batonctl"_s,
+                              u"--exact-args"_s};
+        for (const QString &argument : std::as_const(m_newArguments)) {
+            arguments << u"--configure-arg"_s << argument;
+        }
+        auto built = LabShell::batonctl(arguments);
+        QCOMPARE(built.exitCode, 0);
+        const QJsonObject result = built.json().value(u"hosts"_s).toArray().at(0).toObject();
+        QVERIFY2(result.value(u"ok"_s).toBool(), built.out.constData());
+        QCOMPARE(result.value(u"version"_s).toString(), m_inventory.lab->newVersion);
+        const QString binary = result.value(u"binary"_s).toString();
+        QVERIFY(binary.endsWith(u"/src/objs/nginx"_s));
+        QCOMPARE(sh(host(0), UpgradeCommands::sha256(binary)), result.value(u"sha256"_s).toString());
     }
 
     void cleanupTestCase()

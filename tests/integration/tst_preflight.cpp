@@ -163,7 +163,7 @@ class TestPreflight : public QObject
         if (entries->isEmpty()) {
             return u"the transcript is empty"_s;
         }
-        // a signal to a process (the lock's own holder, "kill -TERM -- -PGID", is no change)
+        // a signal to a process (the lock's own holder, "kill -TERM -PGID", is no change)
         static const QRegularExpression changing(u"kill -'?[A-Z0-9]+'? [0-9]|\\.baton-new|\\.baton-backup|mv -f"_s);
         QStringList found;
         for (const TranscriptEntry &t : *entries) {
