@@ -31,6 +31,11 @@ const QLatin1StringView runningPid("p=; [ -e \"$W/rc\" ] || read -r p < \"$W/pid
 
 } // namespace
 
+QString pathWord(const QString &path)
+{
+    return directoryWord(path, shellQuote(path));
+}
+
 QString prepare(const QString &root, const QString &id)
 {
     return QStringLiteral(
@@ -87,7 +92,7 @@ QString unpack(const QString &workDirectory, const QString &source, bool sourceI
                          "|| { echo \"cannot unpack $s with tar\" >&2; exit 21; }; ");
     return work(workDirectory) +
         QStringLiteral("s=%1; rm -rf \"$W/src\" \"$W/rc\" \"$W/log\" \"$W/cancelled\" && mkdir \"$W/src\" || exit 21; ")
-            .arg(shellQuote(source)) +
+            .arg(pathWord(source)) +
         fill +
         QStringLiteral(
                "[ -x \"$W/src/configure\" ] && [ -f \"$W/src/src/core/nginx.h\" ] || "
@@ -114,7 +119,7 @@ QString script(const QStringList &arguments, int jobs)
     return QStringLiteral("#!/bin/sh\n"
                           "# written by Baton: configure and make, never make install\n"
                           "cd \"$(dirname \"$0\")/src\" || exit 1\n"
-                          "echo %1\n"
+                          "printf '%s\\n' %1\n"
                           "%2 || exit $?\n"
                           "j=%3\n"
                           "echo \"baton: make -j$j\"\n"

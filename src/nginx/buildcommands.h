@@ -25,6 +25,9 @@ namespace Baton {
  */
 namespace BuildCommands {
 
+/** @brief @p path as a shell word: quoted, with a leading "~/" meaning the login user's home. */
+QString pathWord(const QString &path);
+
 /**
  * @brief Makes the work directory @p id under @p root (absolute, "~/..." in the login user's
  * home, or empty for ~/.cache/baton/builds) and prints its state: "work ABSPATH", then

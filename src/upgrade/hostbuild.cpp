@@ -195,7 +195,7 @@ struct HostBuild::Private
                 return false;
             }
         } else {
-            const Output kind = exec(QStringLiteral("[ -d %1 ]").arg(shellQuote(source)), 30);
+            const Output kind = exec(QStringLiteral("[ -d %1 ]").arg(B::pathWord(source)), 30);
             directory = kind.result.exitStatus == 0;
         }
         progress(HostBuild::tr("unpacking %1 in %2").arg(source, work));
@@ -396,12 +396,11 @@ QList<PreflightCheck> HostBuild::preflight()
     QStringList commands;
     commands.append(d->settings.remoteSource.isEmpty()
                         ? QStringLiteral("true")
-                        : QStringLiteral("[ -e %1 ]").arg(shellQuote(d->settings.remoteSource)));
+                        : QStringLiteral("[ -e %1 ]").arg(B::pathWord(d->settings.remoteSource)));
     commands.append(QStringLiteral(". /etc/os-release 2>/dev/null; printf '%s\\n%s\\n' \"$ID\" \"$ID_LIKE\""));
     const QString root =
         d->settings.workRoot.isEmpty() ? QStringLiteral("~/.cache/baton/builds") : d->settings.workRoot;
-    const QString rootWord =
-        root.startsWith(u"~/") ? QStringLiteral("\"$HOME\"/") + shellQuote(root.mid(2)) : shellQuote(root);
+    const QString rootWord = B::pathWord(root);
     // the nearest directory that is there: the work root is made by the build
     commands.append(
         QStringLiteral("d=%1; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done; out=$(df -Pk \"$d\") || exit 1; "
