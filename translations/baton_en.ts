@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>HostBuild</name>
+    <message numerus="yes">
+        <source>the build still runs after %n seconds</source>
+        <translation>
+            <numerusform>the build still runs after %n second</numerusform>
+            <numerusform>the build still runs after %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>./configure with %n argument(s)</source>
+        <translation>
+            <numerusform>./configure with %n argument</numerusform>
+            <numerusform>./configure with %n arguments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HostUpgrade</name>
     <message numerus="yes">
         <source>nginx %1 runs: master %2 with %n worker(s)</source>

@@ -131,6 +131,68 @@
     </message>
 </context>
 <context>
+    <name>ArgumentRow</name>
+    <message>
+        <source>Configure argument %1</source>
+        <translation>configure 参数 %1</translation>
+    </message>
+    <message>
+        <source>(was %1)</source>
+        <translation>（原为 %1）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Build with this argument of the running binary again.</source>
+        <translation>重新带上正在运行的二进制的这个参数构建。</translation>
+    </message>
+    <message>
+        <source>Build without this argument.</source>
+        <translation>构建时不带这个参数。</translation>
+    </message>
+</context>
+<context>
+    <name>Baton::BuildController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The host can build nginx.</source>
+        <translation>该主机可以构建 nginx。</translation>
+    </message>
+    <message>
+        <source>The host cannot build nginx yet.</source>
+        <translation>该主机暂时还不能构建 nginx。</translation>
+    </message>
+    <message>
+        <source>The upgrade&apos;s target was in the removed work directory.</source>
+        <translation>升级目标位于已删除的工作目录中。</translation>
+    </message>
+    <message>
+        <source>The work directory is removed.</source>
+        <translation>工作目录已删除。</translation>
+    </message>
+    <message>
+        <source>cancelling: the build on the host stops</source>
+        <translation>正在取消：主机上的构建将停止</translation>
+    </message>
+    <message>
+        <source>%1 is the upgrade&apos;s target</source>
+        <translation>%1 已设为升级目标</translation>
+    </message>
+</context>
+<context>
     <name>Baton::Comparison</name>
     <message>
         <source>not probed yet</source>
@@ -346,6 +408,308 @@
     </message>
 </context>
 <context>
+    <name>BuildCommand</name>
+    <message>
+        <source>was %1</source>
+        <translation>原为 %1</translation>
+    </message>
+    <message>
+        <source>Builds nginx from source on the hosts with the configure arguments of the running binary (nginx -V): the source unpacked in a work directory of its own, ./configure, make, never make install. configure and make run detached: a dropped connection does not stop them, and batonctl follows them again. The built objs/nginx is checked (-V) and is the target of batonctl upgrade --remote-binary.</source>
+        <translation>在各主机上用正在运行的二进制的 configure 参数（nginx -V）从源码构建 nginx：源码解压到单独的工作目录，执行 ./configure 和 make，从不执行 make install。configure 和 make 在后台脱离运行：连接断开不会中止它们，batonctl 会重新跟上。构建出的 objs/nginx 会被检查（-V），并可作为 batonctl upgrade --remote-binary 的目标。</translation>
+    </message>
+    <message>
+        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only these hosts (comma-separated; default: all).</source>
+        <translation>仅这些主机（以逗号分隔；默认：全部）。</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMES</translation>
+    </message>
+    <message>
+        <source>Only this host (repeatable).</source>
+        <translation>仅此主机（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The nginx source tarball on this machine, uploaded to each host.</source>
+        <translation>本机上的 nginx 源码压缩包，会上传到每台主机。</translation>
+    </message>
+    <message>
+        <source>TARBALL</source>
+        <translation>TARBALL</translation>
+    </message>
+    <message>
+        <source>The nginx source on each host: a tarball or a directory.</source>
+        <translation>每台主机上的 nginx 源码：压缩包或目录。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Change the running build&apos;s arguments: --NAME=VALUE replaces the argument of that NAME, anything else is added (repeatable; one argument each, spaces and quotes included).</source>
+        <translation>修改正在运行的构建的参数：--NAME=VALUE 替换同名参数，其他的则被添加（可重复指定；每次一个参数，包括其中的空格和引号）。</translation>
+    </message>
+    <message>
+        <source>ARG</source>
+        <translation>ARG</translation>
+    </message>
+    <message>
+        <source>Leave out the running build&apos;s argument of this NAME or text (repeatable).</source>
+        <translation>去掉正在运行的构建中该名称或该文本的参数（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>Configure with the --configure-arg arguments alone, not with the running build&apos;s.</source>
+        <translation>只用 --configure-arg 给出的参数执行 configure，而不用正在运行的构建的参数。</translation>
+    </message>
+    <message>
+        <source>Print the configure arguments and how they differ from the running build&apos;s; change nothing.</source>
+        <translation>打印 configure 参数及其与正在运行的构建的差异；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Check each host (source, compiler, make, the libraries the arguments need, disk); change nothing.</source>
+        <translation>检查每台主机（源码、编译器、make、参数所需的库、磁盘空间）；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>make -jN (default: the host&apos;s processors).</source>
+        <translation>make -jN（默认：主机的处理器数）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Where the builds go on the host (default: ~/.cache/baton/builds).</source>
+        <translation>主机上存放构建的位置（默认：~/.cache/baton/builds）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Seconds for configure and make together (3600).</source>
+        <translation>configure 和 make 合计的秒数（3600）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Build again even if the same source was built with the same arguments.</source>
+        <translation>即使相同的源码已用相同参数构建过，也重新构建。</translation>
+    </message>
+    <message>
+        <source>Stop the running build of this source and these arguments.</source>
+        <translation>停止正在运行的、此源码和这些参数的构建。</translation>
+    </message>
+    <message>
+        <source>Remove the work directory of this source and these arguments.</source>
+        <translation>删除此源码和这些参数的工作目录。</translation>
+    </message>
+    <message>
+        <source>Print JSON (documented in the README).</source>
+        <translation>输出 JSON（格式见 README）。</translation>
+    </message>
+    <message>
+        <source>Where to write the transcript (default: ~/.local/state/baton/transcripts).</source>
+        <translation>执行记录的写入目录（默认：~/.local/state/baton/transcripts）。</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE, or keep it in %1</source>
+        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
+    </message>
+    <message>
+        <source>no host named %1 in the inventory</source>
+        <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+    <message>
+        <source>give the source: --source TARBALL (on this machine) or --remote-source PATH (on the host)</source>
+        <translation>请给出源码：--source TARBALL（本机上）或 --remote-source PATH（主机上）</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>--jobs is a whole number (0: the host&apos;s processors), --timeout whole seconds above 0</source>
+        <translation>--jobs 须为整数（0：主机的处理器数），--timeout 须为大于 0 的整秒数</translation>
+    </message>
+    <message>
+        <source>--exact-args needs the arguments: --configure-arg ARG for each</source>
+        <translation>--exact-args 需要给出参数：每个参数用一个 --configure-arg ARG</translation>
+    </message>
+    <message>
+        <source>transcript: %1</source>
+        <translation>执行记录：%1</translation>
+    </message>
+    <message>
+        <source>removed the work directory</source>
+        <translation>已删除工作目录</translation>
+    </message>
+    <message>
+        <source>./configure arguments (+ added, - dropped, ~ changed from the running build):</source>
+        <translation>./configure 参数（相对正在运行的构建：+ 新增，- 去掉，~ 修改）：</translation>
+    </message>
+    <message>
+        <source>upgrade to it with: batonctl upgrade --host %1 --remote-binary %2</source>
+        <translation>用它升级：batonctl upgrade --host %1 --remote-binary %2</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPanel</name>
+    <message>
+        <source>reading the arguments</source>
+        <translation>正在读取参数</translation>
+    </message>
+    <message>
+        <source>checking the host</source>
+        <translation>正在检查主机</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <source>removing the work directory</source>
+        <translation>正在删除工作目录</translation>
+    </message>
+    <message>
+        <source>The nginx source tarball</source>
+        <translation>nginx 源码压缩包</translation>
+    </message>
+    <message>
+        <source>Source tarballs (*.tar.gz *.tgz *.tar.xz *.tar.bz2 *.tar)</source>
+        <translation>源码压缩包 (*.tar.gz *.tgz *.tar.xz *.tar.bz2 *.tar)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源码</translation>
+    </message>
+    <message>
+        <source>Tarball on this computer</source>
+        <translation>本机上的压缩包</translation>
+    </message>
+    <message>
+        <source>Path on the host</source>
+        <translation>主机上的路径</translation>
+    </message>
+    <message>
+        <source>Where the source is</source>
+        <translation>源码所在位置</translation>
+    </message>
+    <message>
+        <source>nginx-1.26.3.tar.gz on this computer (uploaded)</source>
+        <translation>本机上的 nginx-1.26.3.tar.gz（将被上传）</translation>
+    </message>
+    <message>
+        <source>a tarball or source directory on the host</source>
+        <translation>主机上的压缩包或源码目录</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the source tarball</source>
+        <translation>选择源码压缩包</translation>
+    </message>
+    <message>
+        <source>Configure arguments (%1)</source>
+        <translation>configure 参数（%1）</translation>
+    </message>
+    <message>
+        <source>--with-http_v2_module, --add-module=/src/headers-more, …</source>
+        <translation>--with-http_v2_module、--add-module=/src/headers-more、…</translation>
+    </message>
+    <message>
+        <source>New argument</source>
+        <translation>新参数</translation>
+    </message>
+    <message>
+        <source>Add argument</source>
+        <translation>添加参数</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>The running binary&apos;s arguments again.</source>
+        <translation>恢复为正在运行的二进制的参数。</translation>
+    </message>
+    <message>
+        <source>Read from the host</source>
+        <translation>从主机读取</translation>
+    </message>
+    <message>
+        <source>The arguments of the binary the master runs (nginx -V).</source>
+        <translation>主进程正在运行的二进制的参数（nginx -V）。</translation>
+    </message>
+    <message>
+        <source>Reading nginx -V of the running master…</source>
+        <translation>正在读取运行中主进程的 nginx -V…</translation>
+    </message>
+    <message>
+        <source>The arguments are those of the binary the master runs: read them from the host.</source>
+        <translation>参数取自主进程正在运行的二进制：请从主机读取。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Compiler, make, the libraries the arguments need, and disk space; changes nothing.</source>
+        <translation>检查编译器、make、参数所需的库和磁盘空间；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>A check failed: fix the host first.</source>
+        <translation>有检查未通过：请先修复主机。</translation>
+    </message>
+    <message>
+        <source>./configure and make in a work directory on the host; nginx is not touched.</source>
+        <translation>在主机上的工作目录中执行 ./configure 和 make；不会动到 nginx。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>configure and make</source>
+        <translation>configure 和 make</translation>
+    </message>
+    <message>
+        <source>The output of configure and make shows here as the host writes it.</source>
+        <translation>configure 和 make 的输出会在主机写出时显示在这里。</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
     <name>BuildRequirement</name>
     <message>
         <source>every build</source>
@@ -410,6 +774,41 @@
     <message>
         <source>libatomic_ops (atomic operations)</source>
         <translation>libatomic_ops（原子操作）</translation>
+    </message>
+</context>
+<context>
+    <name>BuildResult</name>
+    <message>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>The upgrade&apos;s target</source>
+        <translation>已是升级目标</translation>
+    </message>
+    <message>
+        <source>Use as upgrade target</source>
+        <translation>用作升级目标</translation>
+    </message>
+    <message>
+        <source>The upgrade steps stage this binary (a path on the host).</source>
+        <translation>升级步骤将暂存此二进制（主机上的路径）。</translation>
+    </message>
+    <message>
+        <source>Remove the work directory</source>
+        <translation>删除工作目录</translation>
+    </message>
+    <message>
+        <source>Deletes the source, the objects and the built binary on the host.</source>
+        <translation>删除主机上的源码、目标文件和构建出的二进制。</translation>
     </message>
 </context>
 <context>
@@ -764,6 +1163,185 @@
     <message>
         <source>%1 %2 s ago</source>
         <translation>%1 %2 秒前</translation>
+    </message>
+</context>
+<context>
+    <name>HostBuild</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>cannot make the work directory on %1: %2</source>
+        <translation>无法在 %1 上创建工作目录：%2</translation>
+    </message>
+    <message>
+        <source>uploading %1 (%2 kB) to %3</source>
+        <translation>正在上传 %1（%2 kB）到 %3</translation>
+    </message>
+    <message>
+        <source>the upload of %1 failed: %2</source>
+        <translation>上传 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>unpacking %1 in %2</source>
+        <translation>正在将 %1 解压到 %2</translation>
+    </message>
+    <message>
+        <source>cannot unpack the source: %1</source>
+        <translation>无法解压源码：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the build still runs after %n seconds</source>
+        <translation>
+            <numerusform>%n 秒后构建仍在运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the connection broke while the build runs; it goes on on the host: reconnecting</source>
+        <translation>构建运行期间连接中断；构建在主机上继续：正在重新连接</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>lost the connection to %1</source>
+        <translation>与 %1 的连接已断开</translation>
+    </message>
+    <message>
+        <source>the build left no usable objs/nginx: %1</source>
+        <translation>构建没有产生可用的 objs/nginx：%1</translation>
+    </message>
+    <message>
+        <source>objs/nginx -V cannot be read: %1</source>
+        <translation>无法读取 objs/nginx -V：%1</translation>
+    </message>
+    <message>
+        <source>objs/nginx says it is nginx %1, but the source is nginx %2</source>
+        <translation>objs/nginx 显示为 nginx %1，但源码是 nginx %2</translation>
+    </message>
+    <message>
+        <source>given: %1</source>
+        <translation>给定：%1</translation>
+    </message>
+    <message>
+        <source>built nginx %1 on %2: %3 (sha256 %4)</source>
+        <translation>已在 %2 上构建 nginx %1：%3（sha256 %4）</translation>
+    </message>
+    <message>
+        <source>nginx does not run on %1: give the configure arguments</source>
+        <translation>nginx 未在 %1 上运行：请给出 configure 参数</translation>
+    </message>
+    <message>
+        <source>cannot read the running master&apos;s nginx -V on %1: %2</source>
+        <translation>无法读取 %1 上运行中主进程的 nginx -V：%2</translation>
+    </message>
+    <message>
+        <source>give the source: a tarball on this machine, or a tarball or directory on the host</source>
+        <translation>请给出源码：本机上的压缩包，或主机上的压缩包或目录</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file</source>
+        <translation>%1 不是可读的文件</translation>
+    </message>
+    <message>
+        <source>%1 (%2 kB) is uploaded to the host</source>
+        <translation>%1（%2 kB）将上传到主机</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is on the host</source>
+        <translation>%1 在主机上</translation>
+    </message>
+    <message>
+        <source>%1 is not on the host</source>
+        <translation>%1 不在主机上</translation>
+    </message>
+    <message>
+        <source>%1: found (%2)</source>
+        <translation>%1：已找到（%2）</translation>
+    </message>
+    <message>
+        <source>%1: missing (%2)</source>
+        <translation>%1：缺失（%2）</translation>
+    </message>
+    <message>
+        <source>%1: missing (%2); install it with: %3</source>
+        <translation>%1：缺失（%2）；安装命令：%3</translation>
+    </message>
+    <message>
+        <source>install what is missing with: %1</source>
+        <translation>安装缺失的部分：%1</translation>
+    </message>
+    <message>
+        <source>cannot tell the free disk space in %1: %2</source>
+        <translation>无法得知 %1 的可用磁盘空间：%2</translation>
+    </message>
+    <message>
+        <source>%1 MB free in %2: a build needs about %3 MB</source>
+        <translation>%2 中可用 %1 MB：一次构建约需 %3 MB</translation>
+    </message>
+    <message>
+        <source>%1 MB free in %2</source>
+        <translation>%2 中可用 %1 MB</translation>
+    </message>
+    <message>
+        <source>a build of the same source and arguments runs in %1 (pid %2): following it</source>
+        <translation>相同源码和参数的构建正在 %1 中运行（pid %2）：跟随它</translation>
+    </message>
+    <message>
+        <source>the same source was built with the same arguments before, in %1</source>
+        <translation>相同的源码此前已用相同参数构建过，位于 %1</translation>
+    </message>
+    <message>
+        <source>cannot write the build script: %1</source>
+        <translation>无法写入构建脚本：%1</translation>
+    </message>
+    <message>
+        <source>building nginx %1 in %2: configure, then make</source>
+        <translation>正在 %2 中构建 nginx %1：先 configure，再 make</translation>
+    </message>
+    <message>
+        <source>cannot start the build: %1</source>
+        <translation>无法启动构建：%1</translation>
+    </message>
+    <message>
+        <source>cancelled: the build on %1 is stopped</source>
+        <translation>已取消：%1 上的构建已停止</translation>
+    </message>
+    <message>
+        <source>make failed on %1 (exit status %2)</source>
+        <translation>make 在 %1 上失败（退出状态 %2）</translation>
+    </message>
+    <message>
+        <source>./configure failed on %1 (exit status %2)</source>
+        <translation>./configure 在 %1 上失败（退出状态 %2）</translation>
+    </message>
+    <message>
+        <source>no build of this source and these arguments runs in %1</source>
+        <translation>%1 中没有运行此源码和这些参数的构建</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>objs/nginx was built with other configure arguments than the ones given (+ only in the binary, - only given, ~ different)</source>
+        <translation>objs/nginx 的 configure 参数与给定的不同（+ 仅在二进制中，- 仅在给定中，~ 不同）</translation>
+    </message>
+    <message numerus="yes">
+        <source>./configure with %n argument(s)</source>
+        <translation>
+            <numerusform>./configure，共 %n 个参数</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3526,6 +4104,18 @@
         <source>Choose an nginx binary on this computer: it is uploaded to the host when staged.</source>
         <translation>选择本机上的 nginx 二进制：暂存时会上传到主机。</translation>
     </message>
+    <message>
+        <source>Back to the steps</source>
+        <translation>返回升级步骤</translation>
+    </message>
+    <message>
+        <source>Build from source…</source>
+        <translation>从源码构建…</translation>
+    </message>
+    <message>
+        <source>Build the target on the host from an nginx source tarball, with the running binary&apos;s configure arguments.</source>
+        <translation>用 nginx 源码压缩包在主机上构建目标，使用正在运行的二进制的 configure 参数。</translation>
+    </message>
 </context>
 <context>
     <name>batonctl</name>
@@ -3542,6 +4132,9 @@ Commands:
   lab up --hosts N --dir DIR   start a local lab of N nginx hosts
   lab down --dir DIR           stop the lab in DIR
   status [--json]              probe the hosts, print each one&apos;s phase
+  build --source TARBALL       build nginx on the hosts with the running binary&apos;s
+                               configure arguments (--remote-source, --configure-arg,
+                               --drop-arg, --show-args, --preflight)
   preflight --binary PATH      check the hosts can be upgraded; change nothing
   upgrade --binary PATH        upgrade: stage, spawn, drain, commit (--until, --step,
                                --dry-run); resumes wherever each host is
@@ -3561,6 +4154,9 @@ Options:
   lab up --hosts N --dir DIR   启动由 N 台 nginx 主机组成的本地实验环境
   lab down --dir DIR           停止 DIR 中的实验环境
   status [--json]              探测各主机，打印每台主机所处的阶段
+  build --source TARBALL       用正在运行的二进制的 configure 参数在各主机上
+                               构建 nginx（--remote-source、--configure-arg、
+                               --drop-arg、--show-args、--preflight）
   preflight --binary PATH      检查各主机能否升级；不做任何更改
   upgrade --binary PATH        升级：stage、spawn、drain、commit（--until、--step、
                                --dry-run）；从每台主机当前所处的阶段继续

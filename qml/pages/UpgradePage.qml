@@ -27,6 +27,8 @@ Page {
             "commit": qsTr("Send QUIT to the old master: only the new version is left."),
             "rollback": qsTr("Go back to the old binary: HUP the old master, QUIT the new one, restore the file.")
         })
+    // the build panel in place of the steps
+    property bool building: false
     // where the host stands in the stepper: 0 stage, 1 spawn, 2 drain, 3 commit, 4 done
     readonly property int position: upgrade.phase === "running" ? (upgrade.staged ? 1 : 0) : upgrade.phase === "spawned" ? 2 : upgrade.phase === "draining" ? 2 : upgrade.phase === "parked" ? 3 : -1
 
@@ -119,15 +121,35 @@ Page {
                     onClicked: targetFile.open()
                 }
                 Button {
+                    objectName: "buildFromSource"
+                    text: page.building ? qsTr("Back to the steps") : qsTr("Build from source…")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Build the target on the host from an nginx source tarball, with the running binary's configure arguments.")
+                    onClicked: {
+                        page.building = !page.building;
+                        if (page.building && !Fleet.build.argumentsLoaded && !Fleet.build.busy)
+                            Fleet.build.loadArguments();
+                    }
+                }
+                Button {
                     objectName: "preflight"
                     text: qsTr("Run preflight")
+                    visible: !page.building
                     enabled: !page.upgrade.busy && page.upgrade.targetPath.length > 0
                     onClicked: page.upgrade.preflight()
                 }
             }
         }
 
+        BuildPanel {
+            objectName: "buildPanel"
+            visible: page.building
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+
         RowLayout {
+            visible: !page.building
             spacing: 16
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -310,26 +332,8 @@ Page {
                         Repeater {
                             model: page.upgrade.checks
 
-                            RowLayout {
-                                id: check
-
-                                required property var modelData
-
-                                spacing: 8
+                            CheckRow {
                                 Layout.fillWidth: true
-
-                                Label {
-                                    text: check.modelData.status === "pass" ? "✓" : check.modelData.status === "warn" ? "!" : "✗"
-                                    color: check.modelData.status === "pass" ? Theme.good : check.modelData.status === "warn" ? Theme.pending : Theme.bad
-                                    font.bold: true
-                                    Layout.preferredWidth: 14
-                                }
-                                Label {
-                                    text: check.modelData.message
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                    Accessible.name: check.modelData.status + ": " + check.modelData.message
-                                }
                             }
                         }
                     }
@@ -339,23 +343,10 @@ Page {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
 
-                    ListView {
+                    LogView {
                         objectName: "upgradeLog"
                         anchors.fill: parent
-                        clip: true
                         model: page.upgrade.log
-                        onCountChanged: positionViewAtEnd()
-                        ScrollBar.vertical: ScrollBar {}
-
-                        delegate: Label {
-                            required property string modelData
-
-                            width: ListView.view.width
-                            text: modelData
-                            font.family: "monospace"
-                            font.pixelSize: 11
-                            wrapMode: Text.Wrap
-                        }
                     }
                 }
             }

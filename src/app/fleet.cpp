@@ -1,6 +1,7 @@
 #include "fleet.h"
 
 #include "appsettings.h"
+#include "buildcontroller.h"
 #include "comparison.h"
 #include "desktopnotifier.h"
 #include "fleetmonitor.h"
@@ -29,6 +30,7 @@ Fleet::Fleet(QObject *parent)
     m_notifier = new DesktopNotifier(this);
     m_host = new HostDetail(this);
     m_upgrade = new UpgradeController(this);
+    m_build = new BuildController(this);
     m_rollout = new RolloutController(this);
     m_comparison = new Comparison(this);
     m_editor = new InventoryEditor(this);
@@ -44,6 +46,7 @@ Fleet::~Fleet()
     delete m_editor;
     delete m_comparison;
     delete m_rollout;
+    delete m_build;
     delete m_upgrade;
     delete m_host;
     m_monitor.reset();
@@ -58,6 +61,7 @@ void Fleet::setCurrentHost(const QString &host)
     m_currentHost = host;
     m_host->setHost(host);
     m_upgrade->setHost(host);
+    m_build->setHost(host);
     Q_EMIT currentHostChanged();
 }
 

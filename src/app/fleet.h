@@ -1,5 +1,6 @@
 #pragma once
 
+#include "buildcontroller.h"
 #include "comparison.h"
 #include "guiprompter.h"
 #include "hostdetail.h"
@@ -53,6 +54,7 @@ class Fleet : public QObject
     Q_PROPERTY(QStringList selection READ selection NOTIFY selectionChanged)
     Q_PROPERTY(Baton::HostDetail *host READ host CONSTANT)
     Q_PROPERTY(Baton::UpgradeController *upgrade READ upgrade CONSTANT)
+    Q_PROPERTY(Baton::BuildController *build READ build CONSTANT)
     Q_PROPERTY(Baton::RolloutController *rollout READ rollout CONSTANT)
     Q_PROPERTY(Baton::Comparison *comparison READ comparison CONSTANT)
     Q_PROPERTY(Baton::GuiPrompter *prompter READ prompter CONSTANT)
@@ -94,6 +96,7 @@ public:
 
     HostDetail *host() { return m_host; }
     UpgradeController *upgrade() { return m_upgrade; }
+    BuildController *build() { return m_build; }
     RolloutController *rollout() { return m_rollout; }
     Comparison *comparison() { return m_comparison; }
     GuiPrompter *prompter() { return m_prompter; }
@@ -148,6 +151,7 @@ private:
     GuiPrompter *m_prompter = nullptr;
     HostDetail *m_host = nullptr;
     UpgradeController *m_upgrade = nullptr;
+    BuildController *m_build = nullptr;
     RolloutController *m_rollout = nullptr;
     Comparison *m_comparison = nullptr;
     InventoryEditor *m_editor = nullptr;
