@@ -167,7 +167,8 @@ struct HostBuild::Private
             *error = HostBuild::tr("cannot read %1").arg(settings.localSource);
             return std::nullopt;
         }
-        const Output output = exec(B::prepare(settings.workRoot, workId(identity, *args)), 60);
+        // the host's name too: where home directories are shared (NFS), each host builds in its own
+        const Output output = exec(B::prepare(settings.workRoot, workId(host.name + u'\n' + identity, *args)), 60);
         if (!output.ok()) {
             *error = HostBuild::tr("cannot make the work directory on %1: %2").arg(host.name, output.why());
             return std::nullopt;
