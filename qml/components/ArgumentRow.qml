@@ -46,6 +46,7 @@ Rectangle {
             selectByMouse: true
             Accessible.name: qsTr("Configure argument %1").arg(row.modelData.row + 1)
             Layout.fillWidth: true
+            autoScroll: activeFocus // the argument's name first, unless edited
             onEditingFinished: if (text !== row.modelData.argument)
                 row.edited(row.modelData.row, text)
         }

@@ -219,21 +219,24 @@ Item {
                 title: qsTr("Check")
                 visible: panel.build.checks.length > 0 || panel.build.runningStep === "preflight"
                 Layout.fillWidth: true
+                Layout.maximumHeight: panel.height * 0.3
 
-                ColumnLayout {
+                ListView {
                     anchors.fill: parent
+                    implicitHeight: Math.max(contentHeight, 20)
+                    clip: true
+                    spacing: 2
+                    model: panel.build.checks
+                    ScrollBar.vertical: ScrollBar {}
+
+                    delegate: CheckRow {
+                        width: ListView.view.width - 12
+                    }
 
                     Label {
                         visible: panel.build.checks.length === 0
                         text: qsTr("Checking…")
                         opacity: 0.7
-                    }
-                    Repeater {
-                        model: panel.build.checks
-
-                        CheckRow {
-                            Layout.fillWidth: true
-                        }
                     }
                 }
             }
@@ -253,6 +256,7 @@ Item {
                 title: qsTr("configure and make")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.minimumHeight: 120
 
                 LogView {
                     objectName: "buildOutput"
@@ -264,7 +268,7 @@ Item {
             GroupBox {
                 title: qsTr("Log")
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
+                Layout.preferredHeight: 80
 
                 LogView {
                     objectName: "buildLog"

@@ -143,7 +143,8 @@ private Q_SLOTS:
             build->removeArgument(int(build->arguments().size()) - 1);
         }
         QCOMPARE(build->arguments(), target);
-        QVERIFY(std::any_of(build->changes().begin(), build->changes().end(), [](const QVariant &change) {
+        const QVariantList changes = build->changes();
+        QVERIFY(std::any_of(changes.begin(), changes.end(), [](const QVariant &change) {
             return change.toMap().value(u"change"_s).toString() != u"same";
         }));
 
@@ -157,16 +158,27 @@ private Q_SLOTS:
         build->setSourceKind(u"local"_s);
         build->setSourcePath(tarball);
 
+        // the check: a failed one (the lab's hosts lack most -dev packages) holds Build back
         QVERIFY(click(u"checkBuild"_s));
         QVERIFY(finished.wait(60000));
-        QVERIFY(!build->checks().isEmpty());
+        const QVariantList checks = build->checks();
+        QVERIFY(!checks.isEmpty());
+        const bool failed = std::any_of(checks.begin(), checks.end(), [](const QVariant &check) {
+            return check.toMap().value(u"status"_s).toString() == u"fail";
+        });
         shoot(u"build-arguments"_s);
 
         // output arrives while make runs, not all at the end
         bool streamed = false;
         connect(
             build->output(), &QAbstractItemModel::rowsInserted, this, [&] { streamed = streamed || build->isBusy(); });
-        QVERIFY(click(u"startBuild"_s));
+        if (failed) {
+            QTest::qWait(100);
+            QVERIFY(!findVisible(m_window->contentItem(), u"startBuild"_s));
+            build->build(); // the fake source needs none of them
+        } else {
+            QVERIFY(click(u"startBuild"_s));
+        }
         QVERIFY(build->isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!build->isBusy(), 240000);
         const QVariantMap report = build->lastReport();
