@@ -21,19 +21,6 @@ struct BuildController::Running
     QStringList output; ///< lines the engine sent, not yet in the model
 };
 
-namespace {
-
-QString changeName(ArgumentChange::Kind kind)
-{
-    using K = ArgumentChange::Kind;
-    return kind == K::Added  ? u"added"_s
-        : kind == K::Dropped ? u"dropped"_s
-        : kind == K::Changed ? u"changed"_s
-                             : u"same"_s;
-}
-
-} // namespace
-
 BuildController::BuildController(Fleet *fleet)
     : QObject(fleet)
     , m_fleet(fleet)
@@ -98,7 +85,7 @@ void BuildController::setArguments(const QStringList &arguments)
         int row = 0;
         for (const ArgumentChange &change : HostBuild::compareArguments(m_runningArguments, m_arguments)) {
             const bool dropped = change.kind == ArgumentChange::Kind::Dropped;
-            m_changes.append(QVariantMap{{u"change"_s, changeName(change.kind)},
+            m_changes.append(QVariantMap{{u"change"_s, ArgumentChange::kindName(change.kind)},
                                          {u"argument"_s, change.argument},
                                          {u"was"_s, change.previous},
                                          {u"row"_s, dropped ? -1 : row++}});

@@ -45,21 +45,6 @@ QString changeLine(const ArgumentChange &change)
     return {};
 }
 
-QString changeKindName(ArgumentChange::Kind kind)
-{
-    switch (kind) {
-    case ArgumentChange::Kind::Same:
-        return QStringLiteral("same");
-    case ArgumentChange::Kind::Added:
-        return QStringLiteral("added");
-    case ArgumentChange::Kind::Dropped:
-        return QStringLiteral("dropped");
-    case ArgumentChange::Kind::Changed:
-        return QStringLiteral("changed");
-    }
-    return {};
-}
-
 QJsonObject toJson(const HostRun &run, bool preflight, bool argumentsOnly)
 {
     QJsonObject object{{QStringLiteral("host"), run.host.name}, {QStringLiteral("ok"), run.ok}};
@@ -69,7 +54,7 @@ QJsonObject toJson(const HostRun &run, bool preflight, bool argumentsOnly)
     if (argumentsOnly || preflight) {
         QJsonArray changes;
         for (const ArgumentChange &change : run.changes) {
-            QJsonObject item{{QStringLiteral("change"), changeKindName(change.kind)},
+            QJsonObject item{{QStringLiteral("change"), ArgumentChange::kindName(change.kind)},
                              {QStringLiteral("argument"), change.argument}};
             if (change.kind == ArgumentChange::Kind::Changed) {
                 item.insert(QStringLiteral("was"), change.previous);

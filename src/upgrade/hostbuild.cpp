@@ -611,6 +611,21 @@ QStringList HostBuild::editArguments(const QStringList &base, const QStringList 
     return result;
 }
 
+QString ArgumentChange::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Same:
+        return QStringLiteral("same");
+    case Kind::Added:
+        return QStringLiteral("added");
+    case Kind::Dropped:
+        return QStringLiteral("dropped");
+    case Kind::Changed:
+        return QStringLiteral("changed");
+    }
+    return {};
+}
+
 QList<ArgumentChange> HostBuild::compareArguments(const QStringList &running, const QStringList &edited)
 {
     using K = ArgumentChange::Kind;

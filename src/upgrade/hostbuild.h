@@ -38,6 +38,9 @@ struct ArgumentChange
     Kind kind = Kind::Same;
     QString argument; ///< as edited (for Dropped: as it was)
     QString previous; ///< for Changed: the running build's argument of the same name
+
+    /** @brief "same", "added", "dropped" or "changed": for JSON and QML. */
+    static QString kindName(Kind kind);
 };
 
 /** @brief How a build ended. */
