@@ -197,6 +197,23 @@ TestCase {
         compare(missing.length, 0, "controls without an accessible name: " + missing.join(", "))
     }
 
+    // the Upgrade page with its build panel open: every control named too
+    function test_buildPanelControlsHaveNames() {
+        Fleet.currentHost = "web-1"
+        const page = createTemporaryObject(upgradePage, testCase)
+        verify(page)
+        const open = findChild(page, "buildFromSource")
+        verify(open)
+        mouseClick(open)
+        tryVerify(() => findChild(page, "buildPanel").visible)
+        verify(!findChild(page, "stepper").visible)
+        wait(0)
+        const missing = controlsWithoutNames(page, [])
+        compare(missing.length, 0, "controls without an accessible name: " + missing.join(", "))
+        mouseClick(open) // back to the steps
+        tryVerify(() => findChild(page, "stepper").visible)
+    }
+
     function test_keyboardReachesTheFleetActions() {
         const page = createTemporaryObject(fleetPage, testCase)
         Fleet.setSelected("web-1", true)
