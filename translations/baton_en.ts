@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>BuildPanel</name>
+    <message numerus="yes">
+        <source>Check: %n problem(s)</source>
+        <translation>
+            <numerusform>Check: %n problem</numerusform>
+            <numerusform>Check: %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparePage</name>
     <message numerus="yes">
         <source>Compare %n host(s)</source>

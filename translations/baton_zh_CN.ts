@@ -708,6 +708,12 @@
         <source>Log</source>
         <translation>日志</translation>
     </message>
+    <message numerus="yes">
+        <source>Check: %n problem(s)</source>
+        <translation>
+            <numerusform>检查：%n 个问题</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BuildRequirement</name>

@@ -216,18 +216,26 @@ Item {
 
             GroupBox {
                 objectName: "buildChecks"
-                title: qsTr("Check")
+                // how many failed, in the title: the list may be longer than its box
+                title: {
+                    const failed = panel.build.checks.filter(check => check.status === "fail").length
+                    return failed > 0 ? qsTr("Check: %n problem(s)", "", failed) : qsTr("Check")
+                }
                 visible: panel.build.checks.length > 0 || panel.build.runningStep === "preflight"
                 Layout.fillWidth: true
-                Layout.maximumHeight: panel.height * 0.3
+                Layout.maximumHeight: panel.height * 0.4
 
                 ListView {
+                    id: checkList
+
                     anchors.fill: parent
                     implicitHeight: Math.max(contentHeight, 20)
                     clip: true
                     spacing: 2
                     model: panel.build.checks
-                    ScrollBar.vertical: ScrollBar {}
+                    ScrollBar.vertical: ScrollBar {
+                        policy: checkList.contentHeight > checkList.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+                    }
 
                     delegate: CheckRow {
                         width: ListView.view.width - 12
