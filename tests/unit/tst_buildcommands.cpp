@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,70 @@ private Q_SLOTS:
         }
         QCOMPARE(lines.takeFirst(), u"baton: make -j3"_s);
         QCOMPARE(lines.takeFirst(), u"made"_s);
+    }
+
+    // start() and follow() run by /bin/sh here: the log comes whole and in order, then the
+    // build's exit status; with GNU tail (-f --pid) and with the loop for other tails
+    void followPrintsTheLogThenTheStatus_data()
+    {
+        QTest::addColumn<bool>("gnuTail");
+        QTest::newRow("GNU tail") << true;
+        QTest::newRow("another tail") << false;
+    }
+
+    void followPrintsTheLogThenTheStatus()
+    {
+        QFETCH(bool, gnuTail);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString work = dir.filePath(u"work"_s);
+        QVERIFY(QDir().mkpath(work));
+        QFile script(work + u"/build.sh"_s);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\ni=0\nwhile [ $i -lt 12 ]; do i=$((i + 1)); echo \"line $i\"; sleep 0.1; done\n"
+                     "printf 'no newline at the end'\nexit 3\n");
+        script.close();
+        // a tail that is not GNU's, for the loop: it says so when asked its version
+        QVERIFY(QDir().mkpath(dir.filePath(u"bin"_s)));
+        QFile shim(dir.filePath(u"bin/tail"_s));
+        QVERIFY(shim.open(QIODevice::WriteOnly));
+        shim.write("#!/bin/sh\n[ \"$1\" = --version ] && { echo 'tail (BusyBox) multi-call binary'; exit 0; }\n"
+                   "exec /usr/bin/tail \"$@\"\n");
+        shim.close();
+        shim.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!gnuTail) {
+            environment.insert(u"PATH"_s, dir.filePath(u"bin"_s) + u':' + environment.value(u"PATH"_s));
+        }
+        const auto sh = [&environment](const QString &command, QByteArray *out = nullptr) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(u"/bin/sh"_s, {u"-c"_s, command});
+            process.waitForFinished(30000);
+            if (out) {
+                *out = process.readAllStandardOutput();
+            }
+            return process.exitCode();
+        };
+        QByteArray pid;
+        QCOMPARE(sh(BuildCommands::start(work), &pid), 0);
+        QVERIFY(pid.trimmed().toLongLong() > 0);
+        // a second start while it runs is refused
+        QCOMPARE(sh(BuildCommands::start(work)), 23);
+        QByteArray followed;
+        QCOMPARE(sh(BuildCommands::follow(work, 0), &followed), 3);
+        QFile log(work + u"/log"_s);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray whole = log.readAll();
+        QCOMPARE(followed, whole);
+        QVERIFY(whole.startsWith("line 1\nline 2\n"));
+        QVERIFY(whole.endsWith("line 12\nno newline at the end"));
+        // from an offset, after the end: the rest, and the status again
+        QCOMPARE(sh(BuildCommands::follow(work, 7), &followed), 3);
+        QCOMPARE(followed, whole.mid(7));
+        QByteArray state;
+        sh(BuildCommands::prepare(dir.path(), u"work"_s), &state);
+        QCOMPARE(BuildCommands::WorkState::parse(QString::fromUtf8(state)).exitStatus, 3);
     }
 
     void editArguments_data()
