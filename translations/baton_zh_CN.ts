@@ -418,30 +418,6 @@
         <translation>在各主机上用正在运行的二进制的 configure 参数（nginx -V）从源码构建 nginx：源码解压到单独的工作目录，执行 ./configure 和 make，从不执行 make install。configure 和 make 在后台脱离运行：连接断开不会中止它们，batonctl 会重新跟上。构建出的 objs/nginx 会被检查（-V），并可作为 batonctl upgrade --remote-binary 的目标。</translation>
     </message>
     <message>
-        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
-        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
-        <source>Only these hosts (comma-separated; default: all).</source>
-        <translation>仅这些主机（以逗号分隔；默认：全部）。</translation>
-    </message>
-    <message>
-        <source>NAMES</source>
-        <translation>NAMES</translation>
-    </message>
-    <message>
-        <source>Only this host (repeatable).</source>
-        <translation>仅此主机（可重复指定）。</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
         <source>The nginx source tarball on this machine, uploaded to each host.</source>
         <translation>本机上的 nginx 源码压缩包，会上传到每台主机。</translation>
     </message>
@@ -524,14 +500,6 @@
     <message>
         <source>Where to write the transcript (default: ~/.local/state/baton/transcripts).</source>
         <translation>执行记录的写入目录（默认：~/.local/state/baton/transcripts）。</translation>
-    </message>
-    <message>
-        <source>say which inventory with --inventory FILE, or keep it in %1</source>
-        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
-    </message>
-    <message>
-        <source>no host named %1 in the inventory</source>
-        <translation>清单中没有名为 %1 的主机</translation>
     </message>
     <message>
         <source>give the source: --source TARBALL (on this machine) or --remote-source PATH (on the host)</source>
@@ -880,6 +848,17 @@
     </message>
 </context>
 <context>
+    <name>CommandOutput</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>the connection broke; running it again on a new one</source>
+        <translation>连接断开；在新连接上重新执行</translation>
+    </message>
+</context>
+<context>
     <name>ComparePage</name>
     <message>
         <source>Compare</source>
@@ -1173,10 +1152,6 @@
 </context>
 <context>
     <name>HostBuild</name>
-    <message>
-        <source>exit status %1</source>
-        <translation>退出状态 %1</translation>
-    </message>
     <message>
         <source>cannot read %1</source>
         <translation>无法读取 %1</translation>
@@ -1613,11 +1588,42 @@
     </message>
 </context>
 <context>
-    <name>HostUpgrade</name>
+    <name>HostSelection</name>
     <message>
-        <source>exit status %1</source>
-        <translation>退出状态 %1</translation>
+        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
+        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
     </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only these hosts (comma-separated; default: all).</source>
+        <translation>仅这些主机（以逗号分隔；默认：全部）。</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMES</translation>
+    </message>
+    <message>
+        <source>Only this host (repeatable).</source>
+        <translation>仅此主机（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>say which inventory with --inventory FILE, or keep it in %1</source>
+        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
+    </message>
+    <message>
+        <source>no host named %1 in the inventory</source>
+        <translation>清单中没有名为 %1 的主机</translation>
+    </message>
+</context>
+<context>
+    <name>HostUpgrade</name>
     <message>
         <source>the probe failed: %1</source>
         <translation>探测失败：%1</translation>
@@ -2009,10 +2015,6 @@
     <message>
         <source>What Baton would run on %1 now (phase: %2). Read it; run it by hand at your own risk.</source>
         <translation>Baton 此刻将在 %1 上运行的命令（阶段：%2）。仅供阅读；如需手动运行，风险自负。</translation>
-    </message>
-    <message>
-        <source>the connection broke; running it again on a new one</source>
-        <translation>连接断开；在新连接上重新执行</translation>
     </message>
     <message>
         <source>%1 before any change: the gates check the workers and the error log only</source>
@@ -3632,18 +3634,6 @@
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Only these hosts (comma-separated; default: all).</source>
-        <translation>仅这些主机（以逗号分隔；默认：全部）。</translation>
-    </message>
-    <message>
-        <source>NAMES</source>
-        <translation>NAMES</translation>
-    </message>
-    <message>
-        <source>Only this host (repeatable).</source>
-        <translation>仅此主机（可重复指定）。</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -3718,10 +3708,6 @@
     <message>
         <source>DIR</source>
         <translation>DIR</translation>
-    </message>
-    <message>
-        <source>no host named %1 in the inventory</source>
-        <translation>清单中没有名为 %1 的主机</translation>
     </message>
     <message>
         <source>give either --binary or --remote-binary, not both</source>
@@ -3918,14 +3904,6 @@
         <translation>
             <numerusform>已写入 %1/upgrade-nginx.yml 和 %1/inventory.ini（%n 台主机）；运行：ansible-playbook -i %1/inventory.ini %1/upgrade-nginx.yml</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json).</source>
-        <translation>清单文件（默认：$BATON_INVENTORY，否则为 ~/.config/baton/inventory.json）。</translation>
-    </message>
-    <message>
-        <source>say which inventory with --inventory FILE, or keep it in %1</source>
-        <translation>请用 --inventory FILE 指定清单，或把清单放在 %1</translation>
     </message>
 </context>
 <context>

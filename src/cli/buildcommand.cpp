@@ -1,6 +1,6 @@
 #include "buildcommand.h"
 
-#include "cliprompter.h"
+#include "clisupport.h"
 #include "hostbuild.h"
 #include "inventory.h"
 #include "remotehost.h"
@@ -96,14 +96,7 @@ int BuildCommand::run(const QStringList &arguments)
            "and make run detached: a dropped connection does not stop them, and batonctl follows them again. The "
            "built objs/nginx is checked (-V) and is the target of batonctl upgrade --remote-binary."));
     parser.addHelpOption();
-    const QCommandLineOption inventoryOption(
-        QStringLiteral("inventory"),
-        tr("The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json)."),
-        tr("FILE"),
-        Inventory::defaultInUse());
-    const QCommandLineOption hostsOption(
-        QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
+    HostSelection selection;
     const QCommandLineOption sourceOption(QStringLiteral("source"),
                                           tr("The nginx source tarball on this machine, uploaded to each host."),
                                           tr("TARBALL"));
@@ -145,10 +138,8 @@ int BuildCommand::run(const QStringList &arguments)
         QStringLiteral("transcript-dir"),
         tr("Where to write the transcript (default: ~/.local/state/baton/transcripts)."),
         tr("DIR"));
-    parser.addOptions({inventoryOption,
-                       hostsOption,
-                       hostOption,
-                       sourceOption,
+    parser.addOptions(selection.options());
+    parser.addOptions({sourceOption,
                        remoteSourceOption,
                        setOption,
                        dropOption,
@@ -169,24 +160,10 @@ int BuildCommand::run(const QStringList &arguments)
         printLine(name + QStringLiteral(": ") + message, true);
         return 2;
     };
-    if (parser.value(inventoryOption).isEmpty()) {
-        return usage(tr("say which inventory with --inventory FILE, or keep it in %1").arg(Inventory::defaultPath()));
-    }
     QString error;
-    const auto inventory = Inventory::load(parser.value(inventoryOption), &error);
+    const std::optional<Inventory> inventory = selection.resolve(parser, &error);
     if (!inventory) {
         return usage(error);
-    }
-    QStringList wanted = parser.values(hostOption);
-    for (const QString &list : parser.values(hostsOption)) {
-        wanted += list.split(u',', Qt::SkipEmptyParts);
-    }
-    for (const QString &host : std::as_const(wanted)) {
-        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&host](const HostEntry &h) {
-                return h.name == host;
-            })) {
-            return usage(tr("no host named %1 in the inventory").arg(host));
-        }
     }
     const bool showOnly = parser.isSet(showOption);
     BuildSettings settings;
@@ -223,7 +200,7 @@ int BuildCommand::run(const QStringList &arguments)
     CliPrompter prompter;
     std::vector<HostRun> runs;
     for (const HostEntry &host : inventory->hosts) {
-        if (wanted.isEmpty() || wanted.contains(host.name)) {
+        if (selection.picks(host.name)) {
             runs.push_back({host, {}, {}, {}, {}, false});
         }
     }

@@ -1,7 +1,7 @@
 #include "upgradecommand.h"
 
 #include "ansibleexport.h"
-#include "cliprompter.h"
+#include "clisupport.h"
 #include "hostupgrade.h"
 #include "inventory.h"
 #include "remotehost.h"
@@ -182,14 +182,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
             : tr("Rolls the hosts back from spawned, draining or parked (HUP the old master, QUIT the "
                  "new one, restore the old binary), or puts the running binary back after a stage."));
     parser.addHelpOption();
-    const QCommandLineOption inventoryOption(
-        QStringLiteral("inventory"),
-        tr("The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json)."),
-        tr("FILE"),
-        Inventory::defaultInUse());
-    const QCommandLineOption hostsOption(
-        QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"));
+    HostSelection selection;
     const QCommandLineOption binaryOption(
         QStringLiteral("binary"), tr("The new nginx binary, a local file to upload."), tr("PATH"));
     const QCommandLineOption remoteBinaryOption(
@@ -230,10 +223,8 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         QStringLiteral("transcript-dir"),
         tr("Where to write the transcript (default: ~/.local/state/baton/transcripts)."),
         tr("DIR"));
-    parser.addOptions({inventoryOption,
-                       hostsOption,
-                       hostOption,
-                       healthOption,
+    parser.addOptions(selection.options());
+    parser.addOptions({healthOption,
                        spawnTimeoutOption,
                        drainTimeoutOption,
                        onDrainTimeoutOption,
@@ -299,24 +290,10 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
         printLine(name + QStringLiteral(": ") + message, true);
         return 2;
     };
-    if (parser.value(inventoryOption).isEmpty()) {
-        return usage(tr("say which inventory with --inventory FILE, or keep it in %1").arg(Inventory::defaultPath()));
-    }
     QString error;
-    const auto inventory = Inventory::load(parser.value(inventoryOption), &error);
+    const std::optional<Inventory> inventory = selection.resolve(parser, &error);
     if (!inventory) {
         return usage(error);
-    }
-    QStringList wanted = parser.values(hostOption);
-    for (const QString &list : parser.values(hostsOption)) {
-        wanted += list.split(u',', Qt::SkipEmptyParts);
-    }
-    for (const QString &host : wanted) {
-        if (std::none_of(inventory->hosts.begin(), inventory->hosts.end(), [&host](const HostEntry &h) {
-                return h.name == host;
-            })) {
-            return usage(tr("no host named %1 in the inventory").arg(host));
-        }
     }
     UpgradeSettings settings;
     const bool needsTarget = command == u"preflight" || command == u"upgrade" || command == u"rollout";
@@ -330,7 +307,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     if (needsTarget && settings.localTarget.isEmpty() && settings.remoteTarget.isEmpty()) {
         // each host's own target from the inventory (nginx.targetBinary), if every host has one
         for (const HostEntry &host : inventory->hosts) {
-            if ((wanted.isEmpty() || wanted.contains(host.name)) && host.nginx.targetBinary.isEmpty()) {
+            if ((selection.picks(host.name)) && host.nginx.targetBinary.isEmpty()) {
                 return usage(tr("say which binary to upgrade to with --binary PATH (a local file) or --remote-binary "
                                 "PATH (%1 has no nginx.targetBinary in the inventory)")
                                  .arg(host.name));
@@ -377,7 +354,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     if (command == u"rollout") {
         RolloutPlan plan;
         for (const HostEntry &host : inventory->hosts) {
-            if (wanted.isEmpty() || wanted.contains(host.name)) {
+            if (selection.picks(host.name)) {
                 plan.hosts.append(host.name);
             }
         }
@@ -439,7 +416,7 @@ int UpgradeCommand::run(const QString &command, const QStringList &arguments)
     }
     std::vector<HostRun> runs;
     for (const HostEntry &host : inventory->hosts) {
-        if (wanted.isEmpty() || wanted.contains(host.name)) {
+        if (selection.picks(host.name)) {
             runs.push_back({host, {}, {}, {}, false});
         }
     }

@@ -2,15 +2,16 @@
 
 #include "buildcommands.h"
 #include "buildrequirements.h"
+#include "recordedcommand.h"
 #include "remotehost.h"
 #include "shellquote.h"
 #include "transcript.h"
 #include "upgradecommands.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <mutex>
@@ -69,21 +70,7 @@ struct HostBuild::Private
     std::optional<QStringList> arguments; ///< once known
     QString sourceSha; ///< of a local source, once computed
 
-    struct Output
-    {
-        ExecResult result;
-        QString out;
-        QString err;
-        bool ok() const { return result.succeeded(); }
-        QString why() const
-        {
-            if (result.error) {
-                return result.error.message;
-            }
-            const QString text = err.trimmed().isEmpty() ? out.trimmed() : err.trimmed();
-            return text.isEmpty() ? HostBuild::tr("exit status %1").arg(result.exitStatus.value_or(-1)) : text;
-        }
-    };
+    using Output = CommandOutput;
 
     void progress(const QString &line) const
     {
@@ -92,54 +79,20 @@ struct HostBuild::Private
         }
     }
 
-    static bool broken(const ExecResult &result)
-    {
-        return result.error.code == SshError::Code::Disconnected ||
-            result.error.code == SshError::Code::ChannelFailed || result.error.code == SshError::Code::ConnectFailed;
-    }
-
-    // Runs a command as the login user (builds need no root), recorded in the transcript. A
-    // query whose connection broke runs once more on a new connection (SshRemoteHost
-    // reconnects); the build itself runs detached and is never started twice.
+    // Runs a command as the login user (builds need no root), recorded in the transcript; a
+    // query is run again if its connection broke. The build itself runs detached and is
+    // followed (follow() streams through @p onStdout), never started twice.
     Output exec(const QString &command,
                 int timeoutSeconds,
                 const QByteArray &input = {},
                 const std::function<void(const QByteArray &)> &onStdout = {})
     {
-        Output output;
-        QByteArray out, err;
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [&out, &onStdout](const QByteArray &chunk) {
-            if (onStdout) {
-                onStdout(chunk);
-            } else {
-                out += chunk;
-            }
-        };
-        callbacks.stderrData = [&err](const QByteArray &chunk) { err += chunk; };
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        output.result = remote->run({command, input, timeoutSeconds * 1000, false}, callbacks);
-        if (!onStdout && broken(output.result) && !cancelled) {
-            out.clear();
-            err.clear();
-            output.result = remote->run({command, input, timeoutSeconds * 1000, false}, callbacks);
-        }
-        output.out = QString::fromUtf8(out);
-        output.err = QString::fromUtf8(err);
-        if (transcript) {
-            TranscriptEntry entry;
-            entry.time = started;
-            entry.host = host.name;
-            entry.step = QStringLiteral("build");
-            entry.command = command;
-            entry.exitStatus = output.result.error ? std::nullopt : output.result.exitStatus;
-            entry.durationMs = output.result.durationMs;
-            entry.output = output.out;
-            entry.errorOutput = output.err;
-            entry.error = output.result.error.message;
-            transcript->record(entry);
-        }
-        return output;
+        return recordedCommand(remote,
+                               transcript,
+                               {command, input, timeoutSeconds * 1000, false},
+                               {host.name, QStringLiteral("build"), true, !onStdout},
+                               cancelled,
+                               onStdout);
     }
 
     QString sourceIdentity()
@@ -410,7 +363,8 @@ QList<PreflightCheck> HostBuild::preflight()
     for (const BuildRequirement &requirement : requirements) {
         commands.append(requirement.checkCommand);
     }
-    const QString marker = QStringLiteral("baton-build-%1").arg(QDateTime::currentMSecsSinceEpoch());
+    // random, so that no output can fake it
+    const QString marker = QStringLiteral("baton-") + QString::number(QRandomGenerator::global()->generate64(), 16);
     const Private::Output whole = d->exec(UpgradeCommands::batch(commands, marker), 120);
     if (whole.result.error) {
         add("source", S::Fail, tr("cannot reach %1: %2").arg(d->host.name, whole.why()));

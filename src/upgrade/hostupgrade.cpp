@@ -1,6 +1,7 @@
 #include "hostupgrade.h"
 
 #include "configtest.h"
+#include "recordedcommand.h"
 #include "remotehost.h"
 #include "shellquote.h"
 #include "transcript.h"
@@ -164,21 +165,7 @@ struct HostUpgrade::Private
     qint64 targetSize = 0;
     std::optional<NginxBuild> targetBuild;
 
-    struct Output
-    {
-        ExecResult result;
-        QString out;
-        QString err;
-        bool ok() const { return result.succeeded(); }
-        QString why() const
-        {
-            if (result.error) {
-                return result.error.message;
-            }
-            const QString text = err.trimmed().isEmpty() ? out.trimmed() : err.trimmed();
-            return text.isEmpty() ? HostUpgrade::tr("exit status %1").arg(result.exitStatus.value_or(-1)) : text;
-        }
-    };
+    using Output = CommandOutput;
 
     void progress(const QString &line) const
     {
@@ -209,50 +196,11 @@ struct HostUpgrade::Private
                 bool sudo = true,
                 bool retry = true)
     {
-        Output output;
-        QByteArray out, err;
-        ExecCallbacks callbacks;
-        callbacks.stdoutData = [&out](const QByteArray &chunk) { out += chunk; };
-        callbacks.stderrData = [&err](const QByteArray &chunk) { err += chunk; };
-        TranscriptEntry entry;
-        entry.time = QDateTime::currentDateTimeUtc();
-        output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
-        const auto broken = [](const ExecResult &result) {
-            return result.error.code == SshError::Code::Disconnected ||
-                result.error.code == SshError::Code::ChannelFailed ||
-                result.error.code == SshError::Code::ConnectFailed;
-        };
-        if (retry && broken(output.result) && !cancelled) {
-            if (transcript) { // also for probes: a broken link is worth a line
-                TranscriptEntry failed;
-                failed.time = entry.time;
-                failed.host = host.name;
-                failed.step = step;
-                failed.command = command;
-                failed.durationMs = output.result.durationMs;
-                failed.error = output.result.error.message;
-                failed.note = HostUpgrade::tr("the connection broke; running it again on a new one");
-                transcript->record(failed);
-            }
-            out.clear();
-            err.clear();
-            entry.time = QDateTime::currentDateTimeUtc();
-            output.result = remote->run({command, input, timeoutSeconds * 1000, sudo && host.sudo}, callbacks);
-        }
-        output.out = QString::fromUtf8(out);
-        output.err = QString::fromUtf8(err);
-        if (transcript && record) {
-            entry.host = host.name;
-            entry.step = step;
-            entry.command = command;
-            entry.exitStatus = output.result.error ? std::nullopt : output.result.exitStatus;
-            entry.durationMs = output.result.durationMs;
-            entry.output = output.out;
-            entry.errorOutput = output.err;
-            entry.error = output.result.error.message;
-            transcript->record(entry);
-        }
-        return output;
+        return recordedCommand(remote,
+                               transcript,
+                               {command, input, timeoutSeconds * 1000, sudo && host.sudo},
+                               {host.name, step, record, retry},
+                               cancelled);
     }
 
     struct Query

@@ -1,7 +1,8 @@
-#include "cliprompter.h"
+#include "clisupport.h"
 
 #include "upgradecommand.h"
 
+#include <QCommandLineParser>
 #include <QFile>
 #include <QTextStream>
 
@@ -88,6 +89,41 @@ std::optional<QByteArray> CliPrompter::ask(const QString &prompt)
     QTextStream err(stderr);
     err << Qt::endl;
     return secret;
+}
+
+HostSelection::HostSelection()
+    : m_inventory(QStringLiteral("inventory"),
+                  tr("The inventory (default: $BATON_INVENTORY, else ~/.config/baton/inventory.json)."),
+                  tr("FILE"),
+                  Inventory::defaultInUse())
+    , m_hosts(QStringLiteral("hosts"), tr("Only these hosts (comma-separated; default: all)."), tr("NAMES"))
+    , m_host(QStringLiteral("host"), tr("Only this host (repeatable)."), tr("NAME"))
+{
+}
+
+std::optional<Inventory> HostSelection::resolve(const QCommandLineParser &parser, QString *error)
+{
+    if (parser.value(m_inventory).isEmpty()) {
+        *error = tr("say which inventory with --inventory FILE, or keep it in %1").arg(Inventory::defaultPath());
+        return std::nullopt;
+    }
+    std::optional<Inventory> inventory = Inventory::load(parser.value(m_inventory), error);
+    if (!inventory) {
+        return std::nullopt;
+    }
+    m_wanted = parser.values(m_host);
+    for (const QString &list : parser.values(m_hosts)) {
+        m_wanted += list.split(u',', Qt::SkipEmptyParts);
+    }
+    for (const QString &name : std::as_const(m_wanted)) {
+        if (std::none_of(inventory->hosts.cbegin(), inventory->hosts.cend(), [&name](const HostEntry &host) {
+                return host.name == name;
+            })) {
+            *error = tr("no host named %1 in the inventory").arg(name);
+            return std::nullopt;
+        }
+    }
+    return inventory;
 }
 
 } // namespace Baton
