@@ -6,6 +6,7 @@
 #include "labshell.h"
 #include "nginxbuild.h"
 #include "shellquote.h"
+#include "windowclicker.h"
 
 #include <QDir>
 #include <QQmlApplicationEngine>
@@ -39,34 +40,8 @@ class TestBuildGui : public QObject
     QQuickWindow *m_window = nullptr;
     Inventory m_inventory;
 
-    static QQuickItem *findVisible(QQuickItem *item, const QString &name)
-    {
-        if (!item->isVisible()) {
-            return nullptr;
-        }
-        if (item->objectName() == name && item->isEnabled() && item->width() > 0) {
-            return item;
-        }
-        for (QQuickItem *child : item->childItems()) {
-            if (QQuickItem *found = findVisible(child, name)) {
-                return found;
-            }
-        }
-        return nullptr;
-    }
-
     // The visible, enabled item named @p name, clicked with the mouse.
-    bool click(const QString &name)
-    {
-        QQuickItem *target = nullptr;
-        if (!QTest::qWaitFor([&] { return (target = findVisible(m_window->contentItem(), name)) != nullptr; }, 20000)) {
-            qWarning("no visible, enabled %s", qPrintable(name));
-            return false;
-        }
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
-        return true;
-    }
+    bool click(const QString &name) { return WindowClicker::click(m_window, name); }
 
     void shoot(const QString &name) const
     {
@@ -174,7 +149,7 @@ private Q_SLOTS:
             build->output(), &QAbstractItemModel::rowsInserted, this, [&] { streamed = streamed || build->isBusy(); });
         if (failed) {
             QTest::qWait(100);
-            QVERIFY(!findVisible(m_window->contentItem(), u"startBuild"_s));
+            QVERIFY(!WindowClicker::findVisible(m_window->contentItem(), u"startBuild"_s));
             build->build(); // the fake source needs none of them
         } else {
             QVERIFY(click(u"startBuild"_s));

@@ -1,6 +1,7 @@
 #include "../unit/temporarysettings.h"
 #include "fleet.h"
 #include "labfixture.h"
+#include "windowclicker.h"
 
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
@@ -33,44 +34,8 @@ class TestGuiFlow : public QObject
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
-    static QQuickItem *findVisible(QQuickItem *item, const QString &name)
-    {
-        if (!item->isVisible()) {
-            return nullptr;
-        }
-        if (item->objectName() == name && item->isEnabled() && item->width() > 0) {
-            return item;
-        }
-        for (QQuickItem *child : item->childItems()) {
-            if (QQuickItem *found = findVisible(child, name)) {
-                return found;
-            }
-        }
-        return nullptr;
-    }
-
     // The visible, enabled item named @p name, clicked with the mouse.
-    bool click(const QString &name)
-    {
-        QQuickItem *target = nullptr;
-        QQuickItem *root = m_window->contentItem();
-        while (root->parentItem()) {
-            root = root->parentItem(); // the popups' overlay is beside the content
-        }
-        const bool found = QTest::qWaitFor(
-            [&] {
-                target = findVisible(root, name);
-                return target != nullptr;
-            },
-            20000);
-        if (!found) {
-            qWarning("no visible, enabled %s", qPrintable(name));
-            return false;
-        }
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
-        return true;
-    }
+    bool click(const QString &name) { return WindowClicker::click(m_window, name); }
 
     // Clicks the step's button and the confirmation, and waits for the step to end.
     bool runStep(const QString &step, int timeoutMs = 90000)
