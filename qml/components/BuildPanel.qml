@@ -14,7 +14,7 @@ Item {
     id: panel
 
     readonly property BuildController build: Fleet.build
-    readonly property bool checkFailed: build.checks.some(check => check.status === "fail")
+    readonly property bool checkFailed: build.failedChecks > 0
     readonly property var stepTitles: ({
             "arguments": qsTr("reading the arguments"),
             "preflight": qsTr("checking the host"),
@@ -217,10 +217,7 @@ Item {
             GroupBox {
                 objectName: "buildChecks"
                 // how many failed, in the title: the list may be longer than its box
-                title: {
-                    const failed = panel.build.checks.filter(check => check.status === "fail").length
-                    return failed > 0 ? qsTr("Check: %n problem(s)", "", failed) : qsTr("Check")
-                }
+                title: panel.checkFailed ? qsTr("Check: %n problem(s)", "", panel.build.failedChecks) : qsTr("Check")
                 visible: panel.build.checks.length > 0 || panel.build.runningStep === "preflight"
                 Layout.fillWidth: true
                 Layout.maximumHeight: panel.height * 0.4

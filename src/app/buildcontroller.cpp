@@ -39,6 +39,13 @@ BuildController::BuildController(Fleet *fleet)
 
 BuildController::~BuildController() = default;
 
+int BuildController::failedChecks() const
+{
+    return int(std::count_if(m_checks.cbegin(), m_checks.cend(), [](const QVariant &check) {
+        return check.toMap().value(u"status"_s) == u"fail"_s;
+    }));
+}
+
 void BuildController::setSourceKind(const QString &kind)
 {
     if (m_sourceKind == kind || (kind != u"local" && kind != u"remote")) {

@@ -49,6 +49,8 @@ class BuildController : public QObject
     Q_PROPERTY(QVariantList changes READ changes NOTIFY argumentsChanged)
     /// the last preflight: [{id, status: "pass"|"warn"|"fail", message}]
     Q_PROPERTY(QVariantList checks READ checks NOTIFY checksChanged)
+    /// how many of the checks failed: Build waits until none does
+    Q_PROPERTY(int failedChecks READ failedChecks NOTIFY checksChanged)
     /// configure's and make's lines (Qt::DisplayRole), oldest first
     Q_PROPERTY(QAbstractItemModel *output READ output CONSTANT)
     /// what Baton said, oldest first
@@ -75,6 +77,7 @@ public:
     QStringList arguments() const { return m_arguments; }
     QVariantList changes() const { return m_changes; }
     QVariantList checks() const { return m_checks; }
+    int failedChecks() const;
     QStringListModel *output() { return &m_output; }
     QStringList log() const { return m_log; }
     QVariantMap lastReport() const { return m_lastReport; }
